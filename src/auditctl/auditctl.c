@@ -1,0 +1,3 @@
+/* auditctl core: placeholder. */
+int auditctl_placeholder(void);
+int auditctl_placeholder(void) { return 0; }

@@ -1,0 +1,2 @@
+/* augenrules: placeholder until its work lands. */
+int main(void) { return 1; }
