@@ -62,7 +62,7 @@ enum machine {
 enum machine machine_host(void);
 /* Syscall table of a machine; NULL for MACHINE_UNKNOWN. */
 const struct table *machine_syscalls(enum machine m);
-/* "x86_64", "i386", "aarch64", "arm": the name ausyscall and listings use. */
+/* "x86_64", "i386", "aarch64", "armeb": the name ausyscall and ausearch use. */
 const char *machine_name(enum machine m);
 /* Name as given to -F arch= or ausyscall: x86_64, i386..i686, aarch64,
  * armeb/armv7..., and b64/b32 relative to host. 0 or -ENOENT/-EINVAL. */

@@ -1,3 +1,0 @@
-/* auditctl core: placeholder. */
-int auditctl_placeholder(void);
-int auditctl_placeholder(void) { return 0; }
