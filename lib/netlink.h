@@ -27,7 +27,9 @@ struct netlink;
 
 /* A fake kernel for tests: send() gets one whole request, recv() yields one
  * datagram (may hold several messages) or a negative errno (-EAGAIN when
- * nothing is pending within timeout_ms). */
+ * nothing is pending within timeout_ms). A datagram longer than len is
+ * truncated to len and its full length returned, as recv(MSG_TRUNC) does;
+ * netlink_request() rejects it. */
 struct netlink_ops {
 	ssize_t (*send)(void *ctx, const void *buf, size_t len);
 	ssize_t (*recv)(void *ctx, void *buf, size_t len, int timeout_ms,
@@ -66,8 +68,17 @@ int netlink_request(struct netlink *nl, uint16_t type, const void *data,
 		    size_t len, enum netlink_expect expect,
 		    netlink_reply_fn fn, void *userdata);
 
-/* Message for a negative errno from this module, in the words auditctl
- * users know ("permission denied: ... needs root or CAP_AUDIT_CONTROL"). */
+/* As netlink_request with NETLINK_ACK_ONLY, for the requests whose ACK
+ * carries a value: for AUDIT_SET with AUDIT_STATUS_LOST or
+ * AUDIT_STATUS_BACKLOG_WAIT_TIME_ACTUAL the kernel puts the counter's old
+ * value in the ACK's error field as a positive number. *ret_value (may be
+ * NULL) gets it. netlink_request() takes such an ACK as plain success. */
+int netlink_request_ack(struct netlink *nl, uint16_t type, const void *data,
+			size_t len, uint32_t *ret_value);
+
+/* Short generic text for a negative errno from this module: the known
+ * cases (no audit in the kernel, no CAP_AUDIT_CONTROL, no reply) get
+ * their own words, the rest strerror(). Programs add their own context. */
 const char *netlink_strerror(int err);
 
 #endif

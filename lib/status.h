@@ -33,7 +33,8 @@ int status_set_backlog_wait_time(struct netlink *nl, uint32_t wait);
 /* Reset lost to 0; *ret_lost (if not NULL) gets the value before reset,
  * as the kernel reports it in its reply. */
 int status_reset_lost(struct netlink *nl, uint32_t *ret_lost);
-int status_reset_backlog_wait_time_actual(struct netlink *nl);
+/* Reset backlog_wait_time_actual to 0 (the old value is not kept). */
+int status_reset_backlog_wait_time_actual(struct netlink *nl, uint32_t *ret_old);
 
 int features_get(struct netlink *nl, struct audit_features *ret);
 /* Set (or clear) loginuid_immutable; lock makes it permanent. */
@@ -48,7 +49,10 @@ int status_signal_info(struct netlink *nl, struct status_signal_info *ret);
 
 /* A user-space message of the given type (AUDIT_USER etc.), text as is. */
 int status_user_message(struct netlink *nl, uint16_t type, const char *text);
-int status_make_equiv(struct netlink *nl, const char *mount, const char *path);
+/* AUDIT_MAKE_EQUIV: the trees watched at or below tree_path also cover
+ * the mounts at mount_path (the kernel's "old" and "new"). */
+int status_make_equiv(struct netlink *nl, const char *tree_path,
+		      const char *mount_path);
 int status_trim(struct netlink *nl);
 
 #endif

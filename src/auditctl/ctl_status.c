@@ -165,17 +165,15 @@ int ctl_status_reset_lost(struct ctl *c)
 
 int ctl_status_reset_wait_actual(struct ctl *c)
 {
-	struct audit_status s;
 	struct netlink *nl;
+	uint32_t old = 0;
 	int ret;
 
 	if ((ret = ctl_netlink(c, &nl)))
 		return ret;
-	/* The kernel resets silently; report the value it had, as read. */
-	if ((ret = status_get(nl, &s, NULL)) < 0 ||
-	    (ret = status_reset_backlog_wait_time_actual(nl)) < 0)
+	if ((ret = status_reset_backlog_wait_time_actual(nl, &old)) < 0)
 		return ctl_kernel_error(c, "Error sending backlog_wait_time_actual reset request", ret);
-	fprintf(c->out, "backlog_wait_time_actual: %u\n", s.backlog_wait_time_actual);
+	fprintf(c->out, "backlog_wait_time_actual: %u\n", old);
 	return 0;
 }
 
