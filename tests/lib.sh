@@ -34,7 +34,8 @@ skip_all() {
 
 plan_done() {
 	echo "1..$_n"
-	rm -rf "$TMP"
+	# A kernel test's EXIT trap still needs $TMP/saved.rules; it removes $TMP.
+	[ "$_kernel_saved" = 1 ] || rm -rf "$TMP"
 	[ "$_failed" -eq 0 ]
 	exit $?
 }
