@@ -9,6 +9,7 @@
 enum {
 	AUDITCTL_EXIT_OK = 0,
 	AUDITCTL_EXIT_FAIL = 1,		/* no arguments; a rules file had errors */
+	AUDITCTL_EXIT_NOT_ROOT = 4,	/* neither root nor CAP_AUDIT_CONTROL */
 	AUDITCTL_EXIT_ERROR = 255,	/* bad option or value; the kernel refused */
 };
 

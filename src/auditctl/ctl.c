@@ -57,6 +57,28 @@ int ctl_kernel_error(struct ctl *c, const char *what, int err)
 	return AUDITCTL_EXIT_ERROR;
 }
 
+/* -l takes -k KEY and -i, once each. */
+static int check_list_args(struct ctl *c, int argc, char **argv)
+{
+	int keys = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-l") || !strcmp(argv[i], "-i"))
+			continue;
+		if (strcmp(argv[i], "-k") || i + 1 == argc) {
+			fprintf(c->err, "Only -k or -i options are allowed\n");
+			return AUDITCTL_EXIT_ERROR;
+		}
+		keys++;
+		i++;
+	}
+	if (keys > 1) {
+		fprintf(c->err, "Wrong number of options for list request\n");
+		return AUDITCTL_EXIT_ERROR;
+	}
+	return 0;
+}
+
 /* -s takes -i and nothing else, on either side of it. */
 static int check_status_args(struct ctl *c, int argc, char **argv)
 {
@@ -123,6 +145,11 @@ static int option_kernel(struct ctl *c, int opt, const char *arg)
 		return ret;
 	switch (opt) {
 	case 'm':
+		if (c->argc != 3) {
+			fprintf(c->err, "The -m option must be only the only option "
+				"and takes 1 parameter\n");
+			return AUDITCTL_EXIT_ERROR;
+		}
 		ret = status_user_message(nl, AUDIT_USER, arg);
 		return ret < 0 ? ctl_kernel_error(c, "Error sending user message", ret) : 0;
 	case 't':
@@ -139,7 +166,7 @@ static int option_equiv(struct ctl *c, char *arg)
 	int ret;
 
 	if (!comma || comma == arg || !comma[1]) {
-		fprintf(c->err, "Error: -q needs mount point and subtree: mount,subtree\n");
+		fprintf(c->err, "Error parsing equivalent parts\n");
 		return AUDITCTL_EXIT_ERROR;
 	}
 	if ((ret = ctl_netlink(c, &nl)))
@@ -162,7 +189,9 @@ static int option_other(struct ctl *c, int opt, char *arg, int argc, char **argv
 	case 's':
 		c->status = true;
 		return check_status_args(c, argc, argv);
-	case 'l': c->list = true; return 0;
+	case 'l':
+		c->list = true;
+		return check_list_args(c, argc, argv);
 	case 'D': c->delete_all = true; return 0;
 	case 'c': c->continue_on_error = true; return 0;
 	case 'i':
@@ -245,6 +274,7 @@ int ctl_line(struct ctl *c, int argc, char **argv)
 	int opt, ret = 0;
 
 	reset_line(c);
+	c->argc = argc;
 	c->rule = rule_new(c->host);
 	if (!c->rule) {
 		fprintf(c->err, "Out of memory\n");

@@ -32,6 +32,7 @@ struct ctl {
 	bool in_rules_file;		/* lines come from -R */
 	bool force;			/* --force: -f 2 even while losing */
 	/* per line */
+	int argc;			/* words on the line, for -m and -s */
 	struct rule *rule;
 	bool list, list_interpret, status, status_interpret, delete_all;
 	bool print_status;		/* a setting changed: show the result */

@@ -73,7 +73,6 @@ int ctl_rules_list(struct ctl *c, const char *key, bool interpret)
 {
 	struct rule_set s;
 	unsigned flags = interpret ? RULE_FORMAT_INTERPRET : 0;
-	size_t printed = 0;
 	int ret;
 
 	if ((ret = fetch(c, &s)))
@@ -88,9 +87,9 @@ int ctl_rules_list(struct ctl *c, const char *key, bool interpret)
 		}
 		fprintf(c->out, "%s\n", text);
 		free(text);
-		printed++;
 	}
-	if (!printed)
+	/* An empty list says so; a key that matches nothing says nothing. */
+	if (s.n == 0)
 		fprintf(c->out, "No rules\n");
 	rule_set_free(&s);
 	return 0;
@@ -129,11 +128,16 @@ int ctl_rules_delete_all(struct ctl *c, const char *key)
 
 	if ((ret = fetch(c, &s)))
 		return ret;
-	for (size_t i = 0; i < s.n && ret == 0; i++)
-		if (!key || rule_has_key(s.v[i].data, s.v[i].len, key))
-			ret = send_blob(c, AUDIT_DEL_RULE, s.v[i].data, s.v[i].len);
+	size_t left = s.n;
+
+	for (size_t i = 0; i < s.n && ret == 0; i++) {
+		if (key && !rule_has_key(s.v[i].data, s.v[i].len, key))
+			continue;
+		ret = send_blob(c, AUDIT_DEL_RULE, s.v[i].data, s.v[i].len);
+		left -= ret == 0;
+	}
 	rule_set_free(&s);
-	if (ret == 0 && !key)
+	if (ret == 0 && left == 0)
 		fprintf(c->out, "No rules\n");
 	return ret;
 }

@@ -20,8 +20,8 @@ static const char *enabled_word(uint32_t v)
 {
 	switch (v) {
 	case 0: return "disable";
-	case 1: return "enable";
-	case 2: return "enable+lock";
+	case 1: return "enabled";
+	case 2: return "locked";
 	}
 	return NULL;
 }
@@ -159,7 +159,7 @@ int ctl_status_reset_lost(struct ctl *c)
 		return ret;
 	if ((ret = status_reset_lost(nl, &lost)) < 0)
 		return ctl_kernel_error(c, "Error sending lost reset request", ret);
-	fprintf(c->out, "lost: %u\n", lost);
+	fprintf(c->err, "lost: %u\n", lost);
 	return 0;
 }
 
@@ -173,7 +173,7 @@ int ctl_status_reset_wait_actual(struct ctl *c)
 		return ret;
 	if ((ret = status_reset_backlog_wait_time_actual(nl, &old)) < 0)
 		return ctl_kernel_error(c, "Error sending backlog_wait_time_actual reset request", ret);
-	fprintf(c->out, "backlog_wait_time_actual: %u\n", old);
+	fprintf(c->err, "backlog_wait_time_actual: %u\n", old);
 	return 0;
 }
 

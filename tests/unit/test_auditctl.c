@@ -350,7 +350,7 @@ static void user_message_and_reset_lost(void **state)
 	fk->status.lost = 44393;
 	r = run_ctl(fk, false, "--reset-lost", NULL);
 	assert_int_equal(r.rc, 0);
-	assert_string_equal(r.out, "lost: 44393\n");
+	assert_string_equal(r.err, "lost: 44393\n");
 	assert_int_equal(fk->status.lost, 0);
 	run_free(&r);
 }
