@@ -93,11 +93,33 @@ static int check_status_args(struct ctl *c, int argc, char **argv)
 	return 0;
 }
 
+/* The reference names the line of a rules file in its arch warning. */
+static void print_warning(struct ctl *c, const char *w)
+{
+	const char *comma = strchr(w, ',');
+
+	if (c->lineno && comma && strncmp(w, "WARNING - 32/64", 15) == 0)
+		fprintf(c->err, "%.*s in line %u%s\n", (int)(comma - w), w,
+			c->lineno, comma);
+	else
+		fprintf(c->err, "%s\n", w);
+}
+
+/* After each rule option: say its warning, then judge its result. */
 static int rule_step(struct ctl *c, int result)
 {
+	const char *warning = rule_warning(c->rule);
+
+	if (*warning)
+		print_warning(c, warning);
 	if (result == 0)
 		return 0;
 	fprintf(c->err, "%s\n", rule_error(c->rule));
+	if (result == RULE_EDEPRECATED) {
+		/* Said, and the rule dropped; the line still succeeds. */
+		c->drop_rule = true;
+		return 0;
+	}
 	return AUDITCTL_EXIT_ERROR;
 }
 
@@ -150,8 +172,7 @@ static int option_kernel(struct ctl *c, int opt, const char *arg)
 				"and takes 1 parameter\n");
 			return AUDITCTL_EXIT_ERROR;
 		}
-		ret = status_user_message(nl, AUDIT_USER, arg);
-		return ret < 0 ? ctl_kernel_error(c, "Error sending user message", ret) : 0;
+		return ctl_message_send(c, arg);
 	case 't':
 		ret = status_trim(nl);
 		return ret < 0 ? ctl_kernel_error(c, "Error sending trim request", ret) : 0;
@@ -242,7 +263,8 @@ static int finish_line(struct ctl *c)
 {
 	int ret = 0;
 
-	if (rule_is_started(c->rule) && (ret = ctl_rules_send(c, c->rule)))
+	if (rule_is_started(c->rule) && !c->drop_rule &&
+	    (ret = ctl_rules_send(c, c->rule)))
 		return ret;
 	if (c->delete_all && (ret = ctl_rules_delete_all(c, c->key)))
 		return ret;
@@ -264,7 +286,7 @@ static void reset_line(struct ctl *c)
 	c->rule = NULL;
 	c->list = c->list_interpret = false;
 	c->status = c->status_interpret = false;
-	c->delete_all = c->print_status = false;
+	c->delete_all = c->print_status = c->drop_rule = false;
 	c->key = NULL;
 	c->rules_file = NULL;
 }

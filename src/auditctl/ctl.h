@@ -31,11 +31,13 @@ struct ctl {
 	bool ignore_errors;		/* -i alone */
 	bool in_rules_file;		/* lines come from -R */
 	bool force;			/* --force: -f 2 even while losing */
+	unsigned lineno;		/* line of the -R file, 0 outside one */
 	/* per line */
 	int argc;			/* words on the line, for -m and -s */
 	struct rule *rule;
 	bool list, list_interpret, status, status_interpret, delete_all;
 	bool print_status;		/* a setting changed: show the result */
+	bool drop_rule;			/* the rule was refused with a notice */
 	const char *key;		/* -k given with -l or -D */
 	const char *rules_file;		/* -R: loaded when the line is done */
 };
@@ -55,6 +57,9 @@ int ctl_status_reset_lost(struct ctl *c);
 int ctl_status_reset_wait_actual(struct ctl *c);
 int ctl_status_loginuid_immutable(struct ctl *c);
 int ctl_status_signal(struct ctl *c, const char *name);
+
+/* ctl_message.c: -m */
+int ctl_message_send(struct ctl *c, const char *text);
 
 /* ctl_failsafe.c: may failure mode 2 be set now? 0, or an exit status. */
 int ctl_failsafe_check(struct ctl *c);

@@ -16,8 +16,6 @@
 #include "ctl.h"
 #include "exitcodes.h"
 
-#define MAX_WORDS 128
-
 static int check_file(struct ctl *c, const char *path, int fd)
 {
 	struct stat st;
@@ -41,38 +39,38 @@ static int check_file(struct ctl *c, const char *path, int fd)
 	return 0;
 }
 
-/* Split line in place into argv[1..]; argv[0] is the program name. */
-static int split_words(char *line, char **argv, int max)
+/* Split line in place into words after argv[0], the program name. The
+ * caller sizes argv for the worst case: one word per two bytes. */
+static int split_words(char *line, char **argv)
 {
 	int argc = 1;
 	char *save = NULL;
 
 	argv[0] = (char *)"auditctl";
 	for (char *w = strtok_r(line, " \t\r\n", &save); w;
-	     w = strtok_r(NULL, " \t\r\n", &save)) {
-		if (argc == max - 1)
-			return -1;
+	     w = strtok_r(NULL, " \t\r\n", &save))
 		argv[argc++] = w;
-	}
 	argv[argc] = NULL;
 	return argc;
 }
 
 static int run_line(struct ctl *c, char *line, const char *path, unsigned lineno)
 {
-	char *argv[MAX_WORDS];
-	int argc, ret;
+	char **argv;
+	int ret;
 
 	line += strspn(line, " \t\r\n");
 	if (*line == '\0' || *line == '#')
 		return 0;
-	argc = split_words(line, argv, MAX_WORDS);
-	if (argc < 0) {
-		fprintf(c->err, "Too many words in line %u of %s\n", lineno, path);
-		ret = AUDITCTL_EXIT_ERROR;
-	} else {
-		ret = ctl_line(c, argc, argv);
+	argv = malloc((strlen(line) / 2 + 3) * sizeof(*argv));
+	if (!argv) {
+		fprintf(c->err, "Out of memory\n");
+		return AUDITCTL_EXIT_ERROR;
 	}
+	c->lineno = lineno;
+	ret = ctl_line(c, split_words(line, argv), argv);
+	c->lineno = 0;
+	free(argv);
 	if (ret)
 		fprintf(c->err, "There was an error in line %u of %s\n", lineno, path);
 	return ret;

@@ -1,6 +1,7 @@
 /*
- * ctl_usage: auditctl's option summary, in the reference's layout (scripts
- * and people compare it), plus auditkit's --force.
+ * ctl_usage: auditctl's option summary, byte for byte the reference's
+ * (scripts and people compare it). auditkit's one addition, --force, is
+ * named by the refusal it overrides and in auditctl(8).
  */
 #include "ctl.h"
 
@@ -42,8 +43,7 @@ static const char usage_text[] =
 "    --loginuid-immutable              Make loginuids unchangeable once set\n"
 "    --backlog_wait_time               Set the kernel backlog_wait_time\n"
 "    --reset-lost                      Reset the lost record counter\n"
-"    --reset_backlog_wait_time_actual  Reset the actual backlog wait time counter\n"
-"    --force                           Set failure mode 2 even while events are lost\n";
+"    --reset_backlog_wait_time_actual  Reset the actual backlog wait time counter\n";
 
 void ctl_usage(FILE *f)
 {

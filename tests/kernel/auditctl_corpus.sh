@@ -106,8 +106,35 @@ scenario_empty() {
 		ref_empty ours_empty
 }
 
+# A rule without an arch, listed after a b32 rule: the reference prints
+# its syscall numbers with the 32-bit table (chmod, x86_64 90, comes out
+# as mmap, i386 90), so its listing no longer loads the same rule. Ours
+# prints the native names (docs/COMPAT.md); reloading ours' listing gives
+# the kernel the very same rules back.
+scenario_no_arch_listing() {
+	kref -D >/dev/null 2>&1
+	kref -a always,exit -F arch=b32 -S open -k na_b32
+	kref -a always,exit -S chmod -k na_native 2>/dev/null
+	run_capture ref_na kref -l
+	run_capture ours_na ours -l
+	check "reference lists chmod (x86_64 90) as mmap after a b32 rule" \
+		grep -q -- '-S mmap -F key=na_native' "$TMP/ref_na.out"
+	check "ours lists it as chmod" \
+		grep -q -- '^-a always,exit -S chmod -F key=na_native$' "$TMP/ours_na.out"
+	kernel_rules "$TMP/na_before"
+	cp "$TMP/ours_na.out" "$TMP/na.rules"
+	chmod 0600 "$TMP/na.rules"
+	kref -D >/dev/null 2>&1
+	kref -R "$TMP/na.rules" >/dev/null 2>&1
+	kernel_rules "$TMP/na_after"
+	same_file "ours' listing reloads into the same kernel rules" \
+		"$TMP/na_before" "$TMP/na_after"
+	kref -D >/dev/null 2>&1
+}
+
 kref -e 0 >/dev/null 2>&1
 scenario_reference_loads
 scenario_ours_loads
 scenario_empty
+scenario_no_arch_listing
 plan_done

@@ -344,7 +344,10 @@ static void user_message_and_reset_lost(void **state)
 	assert_int_equal(r.rc, 0);
 	assert_int_equal(fk->n_users, 1);
 	assert_int_equal(fk->users[0].type, AUDIT_USER);
-	assert_string_equal(fk->users[0].text, "hello from a test");
+	static const char prefix[] = "text=hello from a test exe=\"/";
+	assert_memory_equal(fk->users[0].text, prefix, sizeof(prefix) - 1);
+	assert_non_null(strstr(fk->users[0].text, " addr=? terminal="));
+	assert_non_null(strstr(fk->users[0].text, " res=success"));
 	run_free(&r);
 
 	fk->status.lost = 44393;
