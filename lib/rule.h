@@ -15,7 +15,10 @@
  * that the reference's `auditctl -l` prints for that rule, byte for byte;
  * watches print in the -w form the reference uses.
  *
- * Nothing here touches the kernel, reads files or prints.
+ * Nothing here touches the kernel or prints. Two steps look at the system,
+ * as the reference does: -w/-W stat() the path (a directory is watched
+ * with dir=, anything else with path=), and -F uid=NAME / gid=NAME look
+ * the name up in the user and group databases.
  */
 #ifndef AUDITKIT_RULE_H
 #define AUDITKIT_RULE_H
@@ -31,6 +34,8 @@ enum rule_err {
 	RULE_OK = 0,
 	RULE_ENOMEM = -1,
 	RULE_EINVAL = -2,	/* any validation failure; see rule_error() */
+	RULE_EDEPRECATED = -3,	/* "possible" action: the reference prints
+				 * rule_error() and drops the rule, exit 0 */
 };
 
 enum rule_op {
@@ -72,6 +77,15 @@ int rule_encode(struct rule *r, struct audit_rule_data **ret, size_t *ret_len);
  * foo"; "" if none. Borrowed: valid until r changes or is freed. */
 const char *rule_error(const struct rule *r);
 
+/* The warning the last step raised, "" if none. The reference prints these
+ * on stderr as it meets them and goes on: "WARNING - 32/64 bit syscall
+ * mismatch, you should specify an arch" (once a rule: -S by name without
+ * -F arch on a bi-arch host, when the 32-bit table disagrees) and "Warning -
+ * wildcard notation is not supported" (-w/-W path with * or ?). Reading a
+ * rules file, the reference words the first one "... mismatch in line N,
+ * you should ...". Static text: never freed. */
+const char *rule_warning(const struct rule *r);
+
 /* Rule-format flags. */
 enum {
 	RULE_FORMAT_INTERPRET = 1 << 0,	/* auditctl -l -i */
@@ -79,11 +93,27 @@ enum {
 
 /* Canonical listing text of one kernel rule (no newline). 0 and *ret
  * (malloc'd; caller frees), -EINVAL for a malformed rule (len too short,
- * buflen past len, unknown field), -ENOMEM. host names b64/b32. */
+ * buflen or a string past the end, unknown operator, more than
+ * AUDIT_MAX_FIELDS fields), -ENOMEM. host gives the syscall names of a
+ * rule without an arch field. A field without a name (loginuid_set from a
+ * newer tool) prints as the reference prints it: "f24=1". */
 int rule_format(const struct audit_rule_data *d, size_t len,
 		enum machine host, unsigned flags, char **ret);
 
-/* True when the rule carries key (one of its \x01-separated keys). */
+/* The machine whose syscall names rule_format() prints for d: that of its
+ * last arch field, or fallback when it has none (MACHINE_UNKNOWN for an
+ * arch without a table here, or a malformed rule).
+ * The reference's `auditctl -l` keeps the last arch it met from one rule
+ * to the next: a rule without arch listed after an arch=b32 rule has its
+ * syscalls named from the 32-bit table ("-S chmod" lists as "-S mmap").
+ * To print the same, format each rule with host = this function's answer
+ * for the rules before it (starting from the real host). */
+enum machine rule_syscall_machine(const struct audit_rule_data *d, size_t len,
+				  enum machine fallback);
+
+/* -l -k / -D -k selection, as the reference makes it: true when key is a
+ * substring of the rule's key field (its \x01-joined keys; "b" selects a
+ * rule keyed "bb"), and for every rule when key is "". */
 bool rule_has_key(const struct audit_rule_data *d, size_t len, const char *key);
 
 #endif
