@@ -298,18 +298,25 @@ static int request_message(struct request *rq, const struct nlmsghdr *h)
 	}
 }
 
-/* Walk every message of one datagram; stop once the request is done. */
+/* Walk every message of one datagram; stop once the request is done.
+ * The walk is written out rather than with NLMSG_OK/NLMSG_NEXT, whose
+ * mix of signed and unsigned lengths hides the bounds being checked. */
 static int request_datagram(struct request *rq, const void *buf, size_t len)
 {
-	const struct nlmsghdr *h = buf;
-	int left = (int)len;	/* signed: NLMSG_NEXT may take it below 0 */
+	size_t off = 0;
 
-	for (; NLMSG_OK(h, left); h = NLMSG_NEXT(h, left)) {
-		int r = request_message(rq, h);
+	while (len - off >= NLMSG_HDRLEN) {
+		const struct nlmsghdr *h = (const void *)((const char *)buf + off);
+		int r;
 
-		if (r < 0)
+		if (h->nlmsg_len < NLMSG_HDRLEN || h->nlmsg_len > len - off)
+			break;
+		if ((r = request_message(rq, h)) < 0)
 			return r;
 		if (request_done(rq))
+			break;
+		off += NLMSG_ALIGN(h->nlmsg_len);
+		if (off > len)
 			break;
 	}
 	return 0;
@@ -320,6 +327,9 @@ static int request_run(struct netlink *nl, struct request *rq, uint16_t type,
 {
 	int r;
 
+	/* The kernel's limit for one audit message; larger is refused unsent. */
+	if (NLMSG_SPACE(len) > NETLINK_AUDIT_MAX_MESSAGE)
+		return -EINVAL;
 	rq->seq = ++nl->seq;
 	if (rq->seq == 0)	/* 0 is what unsolicited kernel messages carry */
 		rq->seq = ++nl->seq;

@@ -23,6 +23,10 @@
 #include <sys/types.h>
 #include <linux/netlink.h>
 
+/* The largest message the reference sends (8970 bytes, header included);
+ * the uapi header only mentions it. Larger requests are refused unsent. */
+#define NETLINK_AUDIT_MAX_MESSAGE 8970
+
 struct netlink;
 
 /* A fake kernel for tests: send() gets one whole request, recv() yields one

@@ -359,7 +359,7 @@ static int rule_watch_path(struct rule *r, const char *path, char **ret)
 int rule_set_watch(struct rule *r, enum rule_op op, const char *path)
 {
 	struct stat st;
-	char *clean;
+	char *clean = NULL;
 	uint32_t field;
 	int ret;
 
@@ -424,6 +424,11 @@ int rule_set_perm(struct rule *r, const char *perms)
 bool rule_is_started(const struct rule *r)
 {
 	return r->list_given || r->watch;
+}
+
+bool rule_has_syscalls(const struct rule *r)
+{
+	return r->syscalls_given;
 }
 
 enum rule_op rule_op(const struct rule *r)

@@ -68,6 +68,8 @@ int rule_set_perm(struct rule *r, const char *perms);
 /* True once -a/-A/-d or -w/-W has been given. */
 bool rule_is_started(const struct rule *r);
 enum rule_op rule_op(const struct rule *r);
+/* True once -S has been given (a watch counts as one). */
+bool rule_has_syscalls(const struct rule *r);
 
 /* Check the whole rule and encode it. 0 and *ret (malloc'd; caller frees)
  * with *ret_len bytes (header plus buf), or a RULE_E* code. */

@@ -263,6 +263,11 @@ static int finish_line(struct ctl *c)
 {
 	int ret = 0;
 
+	/* -S may come before -a, so a missing list shows only now. */
+	if (!rule_is_started(c->rule) && rule_has_syscalls(c->rule)) {
+		fprintf(c->err, "Error - no list specified\n");
+		return AUDITCTL_EXIT_ERROR;
+	}
 	if (rule_is_started(c->rule) && !c->drop_rule &&
 	    (ret = ctl_rules_send(c, c->rule)))
 		return ret;

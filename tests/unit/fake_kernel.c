@@ -563,7 +563,7 @@ static ssize_t fake_send(void *ctx, const void *buf, size_t len)
 
 	if (fk->send_errno < 0)
 		return fk->send_errno;
-	if (!NLMSG_OK(h, (int)len))
+	if (len < NLMSG_HDRLEN || h->nlmsg_len < NLMSG_HDRLEN || h->nlmsg_len > len)
 		return -EINVAL;
 	record_request(fk, h);
 	fn = handler_for(h->nlmsg_type);

@@ -33,7 +33,7 @@ static void run_free(struct run *r)
 }
 
 /* Run "auditctl ARGS..." (NULL-terminated) over fk. */
-static struct run run_ctl(struct fake_kernel *fk, bool interactive, ...)
+static struct run run_ctl(struct fake_kernel *fk, int interactive, ...)
 {
 	struct run r = { 0 };
 	char *argv[32] = { (char *)"auditctl" };

@@ -441,10 +441,26 @@ static void test_real_socket(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+/* Over the kernel's message limit: refused before anything is sent. */
+static void test_oversize_refused_unsent(void **state)
+{
+	struct fixture *f = *state;
+	static char big[NETLINK_AUDIT_MAX_MESSAGE];
+
+	assert_int_equal(netlink_request(f->nl, AUDIT_ADD_RULE, big, sizeof(big),
+					 NETLINK_ACK_ONLY, NULL, NULL), -EINVAL);
+	assert_int_equal(f->fk->requests, 0);
+	assert_int_equal(netlink_request(f->nl, AUDIT_USER, big,
+					 NETLINK_AUDIT_MAX_MESSAGE - NLMSG_HDRLEN - 8,
+					 NETLINK_ACK_ONLY, NULL, NULL), 0);
+	assert_int_equal(f->fk->requests, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_ack_then_reply),
+		T(test_oversize_refused_unsent),
 		T(test_reply_then_ack),
 		T(test_one_datagram_both_orders),
 		T(test_ack_only),
