@@ -62,6 +62,27 @@ run_capture() {
 }
 rc_of() { cat "$TMP/$1.rc"; }
 
+# ---- our auditctl and the reference's ----
+
+OURS=$BIN/auditctl
+OURS_TIMEOUT=${OURS_TIMEOUT:-30}
+_hangs=0
+# ours ARGS: our auditctl, time-limited so that a hang is a failure and not
+# a stuck test run; after two hangs it is not run at all. $AS, when set,
+# prefixes it (e.g. to run it unprivileged).
+ours() {
+	if [ "$_hangs" -ge 2 ]; then
+		echo "(not run: $OURS hung twice)" >&2
+		return 124
+	fi
+	$AS timeout -k 2 "$OURS_TIMEOUT" "$OURS" "$@"
+	_rc=$?
+	if [ "$_rc" = 124 ] || [ "$_rc" = 137 ]; then _hangs=$((_hangs + 1)); fi
+	return "$_rc"
+}
+# kref ARGS: the reference auditctl, as root, to set up and inspect.
+kref() { "$REF_AUDITCTL" "$@"; }
+
 # ---- the real kernel ----
 
 _kernel_saved=0

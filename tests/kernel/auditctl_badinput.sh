@@ -15,28 +15,13 @@
 kernel_begin
 set -f # table lines are split on blanks and never globbed
 
-OURS=$BIN/auditctl
+OURS_TIMEOUT=10
 [ -x "$OURS" ] || diag "no $OURS: every comparison below fails"
 NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups --"
 
-# $AS prefixes both commands under test (empty: run as root); kref is
-# the reference as root, for setting up and inspecting the kernel.
+# $AS prefixes both commands under test (empty: run as root).
 AS=""
-kref() { "$REF_AUDITCTL" "$@"; }
 ref() { $AS "$REF_AUDITCTL" "$@"; }
-# ours: time-limited, so a hang is a failure and not a stuck test run;
-# after two hangs the rest is not run at all, to keep the script short.
-hangs=0
-ours() {
-	if [ "$hangs" -ge 2 ]; then
-		echo "(not run: $OURS hung twice)" >&2
-		return 124
-	fi
-	$AS timeout -k 2 10 "$OURS" "$@"
-	_rc=$?
-	[ "$_rc" = 124 ] || [ "$_rc" = 137 ] && hangs=$((hangs + 1))
-	return "$_rc"
-}
 
 # Start from no rules so "nothing changed" and the delete cases are exact.
 kref -D >/dev/null 2>&1

@@ -11,22 +11,7 @@
 . "$(dirname "$0")/../lib.sh"
 kernel_begin
 
-OURS=$BIN/auditctl
 [ -x "$OURS" ] || diag "no $OURS: every comparison below fails"
-kref() { "$REF_AUDITCTL" "$@"; }
-# ours: time-limited, so a hang is a failure and not a stuck test run;
-# after two hangs the rest is not run at all, to keep the script short.
-hangs=0
-ours() {
-	if [ "$hangs" -ge 2 ]; then
-		echo "(not run: $OURS hung twice)" >&2
-		return 124
-	fi
-	timeout -k 2 30 "$OURS" "$@"
-	_rc=$?
-	[ "$_rc" = 124 ] || [ "$_rc" = 137 ] && hangs=$((hangs + 1))
-	return "$_rc"
-}
 
 # -R wants a root-owned file that others cannot write; the checkout's
 # mode is not ours to rely on.
