@@ -41,6 +41,8 @@ run: build
 	@sh scripts/run
 
 install: build
+	meson configure $(BUILD) -Dprefix=$(PREFIX)
+	ninja -C $(BUILD)
 	DESTDIR=$(DESTDIR) meson install -C $(BUILD) --no-rebuild
 
 bench: build
