@@ -62,6 +62,25 @@ run_capture() {
 }
 rc_of() { cat "$TMP/$1.rc"; }
 
+# same_run DESC A B: runs A (the reference's) and B (ours), captured by
+# run_capture, had the same exit code, stdout and stderr. One TAP line;
+# a diff when not.
+same_run() {
+	if cmp -s "$TMP/$2.rc" "$TMP/$3.rc" &&
+		cmp -s "$TMP/$2.out" "$TMP/$3.out" &&
+		cmp -s "$TMP/$2.err" "$TMP/$3.err"; then
+		ok "$1"
+		return 0
+	fi
+	not_ok "$1"
+	diag "exit: reference $(rc_of "$2"), ours $(rc_of "$3")"
+	for _s in out err; do
+		cmp -s "$TMP/$2.$_s" "$TMP/$3.$_s" ||
+			diff -u "$TMP/$2.$_s" "$TMP/$3.$_s" | sed -n '3,20s/^/#   /p'
+	done
+	return 1
+}
+
 # ---- our auditctl and the reference's ----
 
 OURS=$BIN/auditctl

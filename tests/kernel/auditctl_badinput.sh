@@ -165,16 +165,21 @@ rules_file() {
 	chmod "$_m" "$_f"
 }
 
-# both_load DESC FILE: -R FILE with each auditctl, each from no rules;
-# they must agree and leave the same kernel list. The file may be good.
-both_load() {
+# load_each FILE: -R FILE with each auditctl, each from no rules, leaving
+# the runs as ref.* and ours.* and the kernel lists as ref.list, ours.list.
+load_each() {
 	kref -D >/dev/null 2>&1
-	run_capture ref ref -R "$2"
+	run_capture ref ref -R "$1"
 	kernel_rules "$TMP/ref.list"
 	kref -D >/dev/null 2>&1
-	run_capture ours ours -R "$2"
+	run_capture ours ours -R "$1"
 	kernel_rules "$TMP/ours.list"
 	kref -D >/dev/null 2>&1
+}
+
+# both_load DESC FILE: the two must agree and leave the same kernel list.
+both_load() {
+	load_each "$2"
 	agree "$1" "$TMP/ref.list" "$TMP/ours.list"
 }
 
@@ -195,13 +200,7 @@ explains() {
 }
 
 load_explained() { # DESC FILE PATTERN
-	kref -D >/dev/null 2>&1
-	run_capture ref ref -R "$2"
-	kernel_rules "$TMP/ref.list"
-	kref -D >/dev/null 2>&1
-	run_capture ours ours -R "$2"
-	kernel_rules "$TMP/ours.list"
-	kref -D >/dev/null 2>&1
+	load_each "$2"
 	explains "$1" "$3"
 }
 

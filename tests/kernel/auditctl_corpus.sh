@@ -24,24 +24,6 @@ nrules=$(grep -c '^-' "$CORPUS")
 KEYS="f_pid cmp identity access login_users prepended second network"
 KEYS="$KEYS no_such_key_zz"
 
-# same_run DESC A B: runs A and B (see run_capture) had the same exit
-# code, stdout and stderr. One TAP line; a diff when not.
-same_run() {
-	if cmp -s "$TMP/$2.rc" "$TMP/$3.rc" &&
-		cmp -s "$TMP/$2.out" "$TMP/$3.out" &&
-		cmp -s "$TMP/$2.err" "$TMP/$3.err"; then
-		ok "$1"
-		return 0
-	fi
-	not_ok "$1"
-	diag "exit: reference $(rc_of "$2"), ours $(rc_of "$3")"
-	for _s in out err; do
-		cmp -s "$TMP/$2.$_s" "$TMP/$3.$_s" ||
-			diff -u "$TMP/$2.$_s" "$TMP/$3.$_s" | sed -n '3,20s/^/#   /p'
-	done
-	return 1
-}
-
 # compare_listings TAG: with the kernel as it is, ours and the reference
 # list it the same way: plain, -i, and -k for each of KEYS.
 compare_listings() {
