@@ -1,0 +1,2 @@
+/* interpret: placeholder, being written. */
+#include "interpret.h"

@@ -1,0 +1,3 @@
+#ifndef AUDITKIT_INTERPRET_H
+#define AUDITKIT_INTERPRET_H
+#endif

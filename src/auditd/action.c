@@ -1,0 +1,2 @@
+/* action: placeholder, being written. */
+#include "action.h"

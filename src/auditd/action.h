@@ -1,0 +1,3 @@
+#ifndef AUDITD_ACTION_H
+#define AUDITD_ACTION_H
+#endif

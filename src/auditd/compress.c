@@ -1,0 +1,2 @@
+/* compress: placeholder, being written. */
+#include "compress.h"

@@ -1,0 +1,3 @@
+#ifndef AUDITD_COMPRESS_H
+#define AUDITD_COMPRESS_H
+#endif

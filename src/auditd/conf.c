@@ -1,0 +1,2 @@
+/* conf: placeholder, being written. */
+#include "conf.h"

@@ -1,0 +1,2 @@
+/* format: placeholder, being written. */
+#include "format.h"

@@ -1,0 +1,3 @@
+#ifndef AUDITD_FORMAT_H
+#define AUDITD_FORMAT_H
+#endif

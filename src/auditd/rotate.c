@@ -1,0 +1,2 @@
+/* rotate: placeholder, being written. */
+#include "rotate.h"

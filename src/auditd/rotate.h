@@ -1,0 +1,3 @@
+#ifndef AUDITD_ROTATE_H
+#define AUDITD_ROTATE_H
+#endif

@@ -1,0 +1,2 @@
+/* space: placeholder, being written. */
+#include "space.h"

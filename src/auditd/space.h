@@ -1,0 +1,3 @@
+#ifndef AUDITD_SPACE_H
+#define AUDITD_SPACE_H
+#endif
