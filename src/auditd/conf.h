@@ -12,6 +12,13 @@
  * "FILE:LINE: message" quoting the bad text. auditkit's own keys (rotation
  * by time, compression, the spill, the metrics and state files, the
  * commands behind single/halt) are documented in auditd.conf(5).
+ *
+ * Like the reference, a few values are checked against the system while
+ * parsing (read-only): an exec action's program (absolute, regular,
+ * root-owned, mode 0750/0755/0550/0555), log_file's directory and an
+ * existing log file, and a log_group name (getgrnam). Accepted-but-odd
+ * input (deprecated keys, a small q_depth, ...) becomes a warning in
+ * c->warnings, which the daemon logs; the parser never prints.
  */
 #ifndef AUDITD_CONF_H
 #define AUDITD_CONF_H
@@ -68,6 +75,20 @@ struct conf_space {
 
 enum conf_compress { CONF_COMPRESS_NONE, CONF_COMPRESS_GZIP, CONF_COMPRESS_ZSTD };
 
+/* The longest line the reference reads: longer lines are skipped there
+ * (a comment) or refused here (anything else). */
+#define CONF_LINE_MAX 158
+
+/* Warnings collected while parsing, each "NAME:LINE: text" (or "NAME:
+ * text" for cross-key ones); at most CONF_WARN_MAX, the rest counted in
+ * dropped. */
+#define CONF_WARN_MAX 8
+struct conf_warnings {
+	unsigned count;
+	unsigned dropped;
+	char text[CONF_WARN_MAX][256];
+};
+
 struct auditd_conf {
 	/* The reference's keys. */
 	bool local_events;
@@ -123,6 +144,9 @@ struct auditd_conf {
 	char single_command[PATH_MAX];	/* run for the single action */
 	char halt_command[PATH_MAX];	/* run for the halt action */
 	char mail_command[PATH_MAX];	/* run for the email action */
+
+	/* Not a key: what the parser wants said (see struct conf_warnings). */
+	struct conf_warnings warnings;
 };
 
 /* The reference's defaults (what a key missing from the file means). */
