@@ -151,10 +151,9 @@ static void ingest_flush(struct ingest *in)
 	b->records = 0;
 }
 
-static void ingest_record(struct ingest *in, const struct nlmsghdr *h)
+static void ingest_record(struct ingest *in, uint16_t type, const void *data,
+			  size_t len)
 {
-	size_t len = h->nlmsg_len - NLMSG_HDRLEN;
-
 	ledger_add(in->ledger->received, 1);
 	ledger_add(in->ledger->received_bytes, len);
 	if (!in->block)
@@ -163,28 +162,41 @@ static void ingest_record(struct ingest *in, const struct nlmsghdr *h)
 		ledger_add(in->ledger->queue_dropped, 1);
 		return;
 	}
-	if (queue_block_add(in->block, h->nlmsg_type, NLMSG_DATA(h), len))
+	if (queue_block_add(in->block, type, data, len))
 		return;
 	ingest_flush(in);
 	if (!in->block)
 		in->block = queue_block_get(in->q);
-	if (!in->block || !queue_block_add(in->block, h->nlmsg_type,
-					   NLMSG_DATA(h), len))
+	if (!in->block || !queue_block_add(in->block, type, data, len))
 		ledger_add(in->ledger->queue_dropped, 1);
 }
 
+/* The kernel sends each record as a datagram of its own, and sets the
+ * record's nlmsg_len to the payload's length without the header (a
+ * long-standing quirk userspace has to live with), so a record's length
+ * is the datagram's. ACKs are proper netlink messages and are walked as
+ * such. */
 static void ingest_datagram(struct ingest *in, const char *buf, size_t len)
 {
 	const struct nlmsghdr *h = (const struct nlmsghdr *)buf;
 
-	for (; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len)) {
-		if (h->nlmsg_type == NLMSG_ERROR)
-			ingest_settle(in, h);
-		else if (h->nlmsg_type == AUDIT_REPLACE)
-			ledger_add(in->ledger->replace, 1);
-		else if (h->nlmsg_type != NLMSG_DONE &&
-			 h->nlmsg_type != NLMSG_NOOP)
-			ingest_record(in, h);
+	if (len < NLMSG_HDRLEN)
+		return;
+	switch (h->nlmsg_type) {
+	case NLMSG_ERROR:
+		for (; NLMSG_OK(h, len); h = NLMSG_NEXT(h, len))
+			if (h->nlmsg_type == NLMSG_ERROR)
+				ingest_settle(in, h);
+		break;
+	case NLMSG_DONE:
+	case NLMSG_NOOP:
+		break;
+	case AUDIT_REPLACE:
+		ledger_add(in->ledger->replace, 1);
+		break;
+	default:
+		ingest_record(in, h->nlmsg_type, buf + NLMSG_HDRLEN,
+			      len - NLMSG_HDRLEN);
 	}
 }
 

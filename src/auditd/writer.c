@@ -199,8 +199,10 @@ void writer_emit(struct writer *w, uint16_t type, const char *payload,
 {
 	size_t n;
 
-	if (format_skips(type))
-		return;
+	if (type < RECORDS_DAEMON_START || type > RECORDS_DAEMON_ERR) {
+		if (format_skips(type))
+			return;
+	}
 	writer_track_serial(w, type, payload, len);
 	n = format_record(w->fmt, type, payload, len, w->line, w->line_cap);
 	if (n > w->line_cap) {

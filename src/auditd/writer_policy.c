@@ -47,13 +47,20 @@ static int writer_open_dir(const struct writer *w)
 	return open(dirname(dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
+/* Retention and crash leftovers first (the reference also trims excess
+ * logs at start and on SIGHUP), then the compressor, which picks up any
+ * plain rotated member left by an earlier run. */
 static void writer_start_compress(struct writer *w)
 {
 	struct writer_policy *p = writer_pol(w);
 	struct rotate_plan plan;
 
-	if (w->conf.rotate_compress == CONF_COMPRESS_NONE || p->dirfd < 0 ||
-	    rotate_plan_from_conf(&w->conf, p->dirfd, true, &plan) != 0)
+	if (p->dirfd < 0 || rotate_plan_from_conf(&w->conf, p->dirfd,
+			w->conf.max_log_file_action.kind == CONF_ACT_KEEP_LOGS,
+			&plan) != 0)
+		return;
+	(void)rotate_prune(&plan);
+	if (w->conf.rotate_compress == CONF_COMPRESS_NONE)
 		return;
 	if (compress_start(&plan, w->conf.rotate_compress, &w->compress) != 0)
 		w->compress = NULL;

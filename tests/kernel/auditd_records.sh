@@ -21,6 +21,7 @@ EOC
 		cat "$dir/stderr" | sed 's/^/# /'
 		return 1
 	fi
+	chmod 644 "$target"
 	kref -a always,exit -F arch=b64 -S fchmodat -F path="$target" -k auditkit_rec >/dev/null
 	chmod 600 "$target"
 	kref -m "auditkit record test $3" >/dev/null
