@@ -16,7 +16,7 @@ daemon_conf "$d" </dev/null
 log=$d/log/audit.log
 
 lost() { "$REF_AUDITCTL" -s | awk '$1 == "lost" { print $2 }'; }
-hits() { grep -ac 'key="auditkit_load"' "$log" 2>/dev/null || echo 0; }
+hits() { grep -ac '^type=SYSCALL.*key="auditkit_load"' "$log" 2>/dev/null || echo 0; }
 # generate COUNT: COUNT chmod(2) calls on the target, one process.
 generate() { perl -e 'chmod 0600, $ARGV[0] for 1..$ARGV[1]' "$target" "$1"; }
 
