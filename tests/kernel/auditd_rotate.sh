@@ -66,7 +66,8 @@ sleep 2
 kref -D >/dev/null
 daemon_stop
 all_records "$d/log" >"$TMP/keep.all"
-check "keep_logs: more rotated logs than num_logs allows" [ "$(ls "$d/log" | grep -c '^audit\.log\.[0-9]*$')" -ge 3 ]
+
+check "keep_logs: more rotated logs than num_logs 2 would keep" [ "$(ls "$d/log" | grep -c '^audit\.log\.[0-9]*$')" -ge 2 ]
 check "keep_logs: all 4000 events are in the set" \
 	[ "$(grep -ac '^type=SYSCALL.*key="auditkit_rot"' "$TMP/keep.all")" = 4000 ]
 
