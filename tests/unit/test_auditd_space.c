@@ -296,9 +296,18 @@ static void test_exec(void **state)
 	assert_string_equal(out, "/dev/null\n");
 	free(out);
 	out = slurp(t, "sig");
-	assert_string_equal(out, "SigBlk:\t0000000000000000\n"
-				 "SigIgn:\t0000000000000000\n");
-	free(out);
+	{
+		unsigned long long blk = 1, ignored = 1;
+		int n = sscanf(out, "SigBlk:\t%llx\nSigIgn:\t%llx", &blk, &ignored);
+
+		free(out);
+		assert_int_equal(n, 2);
+		assert_int_equal(blk, 0);
+		/* Signals 32 and 33 are glibc's own: sigaction() refuses to
+		 * reset them, so an ignored one inherited from whoever started
+		 * the test (some shells and CI runners) cannot be undone. */
+		assert_int_equal(ignored & ~0x180000000ULL, 0);
+	}
 	snprintf(path, sizeof(path), "%s/fds", t->path);
 	assert_int_equal(access(path, F_OK), -1);
 }
