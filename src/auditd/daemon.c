@@ -7,6 +7,7 @@
 #include "daemon.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -34,7 +35,7 @@
 /* The internal queue holds at least this many records whatever q_depth
  * says: q_depth sizes the reference's plugin queue, where 2000 is
  * plenty, but here it stands between the kernel and the disk. */
-#define DAEMON_QUEUE_MIN_RECORDS 65536
+#define DAEMON_QUEUE_MIN_RECORDS (1024 * 1024)
 
 struct daemon {
 	const struct daemon_opts *opts;
@@ -479,6 +480,9 @@ int daemon_run(const struct daemon_opts *o, int ready_fd)
 	int code;
 
 	d.ledger.started = time(NULL);
+	/* Queue blocks (256 KiB) come and go at ingest speed: keep them on
+	 * the heap instead of an mmap/munmap and 64 page faults each. */
+	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 	if (daemon_block_signals() != 0)
 		return AUDITD_EXIT_INIT;
 	snprintf(d.conf_path, sizeof(d.conf_path), "%s/auditd.conf",

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#define QUEUE_SPARE_MAX 16
+#define QUEUE_SPARE_MAX 64
 #define QUEUE_ALIGN 8
 
 struct queue {
