@@ -695,9 +695,9 @@ static const struct conf_key *conf_key_find(const char *name)
 
 /* ---- defaults ---- */
 
-static void conf_set(char *dst, const char *src)
+static void conf_set(char *dst, size_t size, const char *src)
 {
-	strcpy(dst, src);	/* callers pass short literals */
+	snprintf(dst, size, "%s", src);
 }
 
 void conf_defaults(struct auditd_conf *ret)
@@ -705,13 +705,13 @@ void conf_defaults(struct auditd_conf *ret)
 	memset(ret, 0, sizeof(*ret));
 	ret->local_events = true;
 	ret->write_logs = true;
-	conf_set(ret->log_file, "/var/log/audit/audit.log");
+	conf_set(ret->log_file, sizeof(ret->log_file), "/var/log/audit/audit.log");
 	ret->log_format = CONF_FORMAT_RAW;
 	ret->priority_boost = 4;
 	ret->flush = CONF_FLUSH_NONE;
 	ret->max_log_file_action.kind = CONF_ACT_IGNORE;
 	ret->verify_email = true;
-	conf_set(ret->action_mail_acct, "root");
+	conf_set(ret->action_mail_acct, sizeof(ret->action_mail_acct), "root");
 	ret->space_left_action.kind = CONF_ACT_IGNORE;
 	ret->admin_space_left_action.kind = CONF_ACT_IGNORE;
 	ret->disk_full_action.kind = CONF_ACT_IGNORE;
@@ -720,23 +720,23 @@ void conf_defaults(struct auditd_conf *ret)
 	ret->tcp_max_per_addr = 1;
 	ret->use_libwrap = true;
 	ret->tcp_client_max_port = 65535;
-	conf_set(ret->krb5_principal, "auditd");
-	conf_set(ret->krb5_key_file, "/etc/audit/audit.key");
+	conf_set(ret->krb5_principal, sizeof(ret->krb5_principal), "auditd");
+	conf_set(ret->krb5_key_file, sizeof(ret->krb5_key_file), "/etc/audit/audit.key");
 	ret->q_depth = 2000;
 	ret->overflow_action.kind = CONF_ACT_SYSLOG;
 	ret->max_restarts = 10;
-	conf_set(ret->plugin_dir, "/etc/audit/plugins.d");
+	conf_set(ret->plugin_dir, sizeof(ret->plugin_dir), "/etc/audit/plugins.d");
 	ret->end_of_event_timeout = 2;
 
 	ret->q_depth_bytes = 64 * MIB;
 	ret->rotate_compress = CONF_COMPRESS_NONE;
 	ret->spill_memory = 64 * MIB;
 	ret->spill_max = 1024 * MIB;
-	conf_set(ret->state_file, "/var/run/auditd.state");
+	conf_set(ret->state_file, sizeof(ret->state_file), "/var/run/auditd.state");
 	ret->metrics_interval = 5;
-	conf_set(ret->single_command, "/sbin/init 1");
-	conf_set(ret->halt_command, "/sbin/init 0");
-	conf_set(ret->mail_command, "/usr/lib/sendmail -t");
+	conf_set(ret->single_command, sizeof(ret->single_command), "/sbin/init 1");
+	conf_set(ret->halt_command, sizeof(ret->halt_command), "/sbin/init 0");
+	conf_set(ret->mail_command, sizeof(ret->mail_command), "/usr/lib/sendmail -t");
 }
 
 /* ---- lines ---- */
