@@ -259,6 +259,7 @@ static ssize_t writer_spill_write(void *ctx, const char *buf, size_t len)
  * record the resumption. forced: USR2 lifts every reason. */
 void writer_try_resume(struct writer *w, unsigned why, bool forced)
 {
+	struct records_sender who;
 	char rec[512];
 	uint64_t held, dropped;
 	size_t n;
@@ -277,9 +278,8 @@ void writer_try_resume(struct writer *w, unsigned why, bool forced)
 	ledger_set(w->ledger->suspended, 0);
 	ledger_set(w->ledger->log_size, w->log.size);
 	spill_take_counts(w->spill, &held, &dropped);
-	pthread_mutex_lock(&w->lock);
-	n = records_resume(rec, sizeof(rec), &w->sender, held, dropped);
-	pthread_mutex_unlock(&w->lock);
+	writer_take_sender(w, &who);
+	n = records_resume(rec, sizeof(rec), &who, held, dropped);
 	writer_emit(w, RECORDS_DAEMON_RESUME, rec, n);
 	writer_flush_out(w);
 	syslog(LOG_NOTICE, "Audit daemon resumed logging: %llu records held, "
@@ -289,6 +289,7 @@ void writer_try_resume(struct writer *w, unsigned why, bool forced)
 
 static void writer_reconfigure(struct writer *w)
 {
+	struct records_sender who;
 	struct auditd_conf *c;
 	char rec[512], err[512];
 	bool reopen;
@@ -318,9 +319,8 @@ static void writer_reconfigure(struct writer *w)
 			writer_suspend(w, WRITER_SUSP_ERROR, err);
 		}
 	}
-	pthread_mutex_lock(&w->lock);
-	n = records_config(rec, sizeof(rec), &w->sender, 1);
-	pthread_mutex_unlock(&w->lock);
+	writer_take_sender(w, &who);
+	n = records_config(rec, sizeof(rec), &who, 1);
 	writer_emit(w, RECORDS_DAEMON_CONFIG, rec, n);
 }
 
@@ -339,12 +339,12 @@ static void writer_requests(struct writer *w, unsigned req)
 		writer_flush_out(w);
 		writer_try_resume(w, 0, true);
 		if (!was) {	/* the reference records every USR2 */
+			struct records_sender who;
 			char rec[512];
 			size_t n;
 
-			pthread_mutex_lock(&w->lock);
-			n = records_resume(rec, sizeof(rec), &w->sender, 0, 0);
-			pthread_mutex_unlock(&w->lock);
+			writer_take_sender(w, &who);
+			n = records_resume(rec, sizeof(rec), &who, 0, 0);
 			writer_emit(w, RECORDS_DAEMON_RESUME, rec, n);
 		}
 	}
@@ -354,12 +354,12 @@ static void writer_requests(struct writer *w, unsigned req)
 
 static void writer_finish(struct writer *w)
 {
+	struct records_sender who;
 	char rec[512];
 	size_t n;
 
-	pthread_mutex_lock(&w->lock);
-	n = records_end(rec, sizeof(rec), &w->sender);
-	pthread_mutex_unlock(&w->lock);
+	writer_take_sender(w, &who);
+	n = records_end(rec, sizeof(rec), &who);
 	writer_emit(w, RECORDS_DAEMON_END, rec, n);
 	writer_flush_out(w);
 	if (w->suspended)
@@ -428,6 +428,14 @@ void writer_post_conf(struct writer *w, const struct auditd_conf *c)
 	pthread_mutex_lock(&w->lock);
 	free(w->posted_conf);
 	w->posted_conf = copy;
+	pthread_mutex_unlock(&w->lock);
+}
+
+void writer_take_sender(struct writer *w, struct records_sender *ret)
+{
+	pthread_mutex_lock(&w->lock);
+	*ret = w->sender;
+	records_self(&w->sender);
 	pthread_mutex_unlock(&w->lock);
 }
 

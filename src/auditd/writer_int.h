@@ -19,6 +19,7 @@
 struct format;
 struct spill;
 struct compress;
+struct writer_policy;
 
 /* Why logging is suspended; several may hold at once. */
 enum {
@@ -50,7 +51,7 @@ struct writer {
 	bool to_stderr;			/* -f: no file, no rotation */
 	uint32_t last_serial;		/* for serial gaps */
 	time_t last_tick, last_rotation, next_rotation;
-	void *space;			/* writer_policy.c's state */
+	struct writer_policy *policy;	/* writer_policy.c's state */
 
 	pthread_mutex_t lock;		/* posted by the main thread: */
 	struct auditd_conf *posted_conf;
@@ -63,6 +64,10 @@ void writer_emit(struct writer *w, uint16_t type, const char *payload,
 		 size_t len);
 void writer_suspend(struct writer *w, unsigned why, const char *reason);
 void writer_try_resume(struct writer *w, unsigned why, bool forced);
+/* Who asked for the record about to be written: the sender posted with
+ * the request, once; after that the daemon itself (automatic rotations
+ * and resumptions are its own doing). */
+void writer_take_sender(struct writer *w, struct records_sender *ret);
 
 /* writer_policy.c */
 int writer_policy_init(struct writer *w);

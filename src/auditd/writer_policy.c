@@ -29,11 +29,6 @@ struct writer_policy {
 	enum space_level space_suspended;	/* worst level that suspended logging */
 };
 
-static struct writer_policy *writer_pol(struct writer *w)
-{
-	return w->space;
-}
-
 static bool writer_has_file(const struct writer *w)
 {
 	return w->conf.write_logs && !w->to_stderr;
@@ -52,7 +47,7 @@ static int writer_open_dir(const struct writer *w)
  * plain rotated member left by an earlier run. */
 static void writer_start_compress(struct writer *w)
 {
-	struct writer_policy *p = writer_pol(w);
+	struct writer_policy *p = w->policy;
 	struct rotate_plan plan;
 
 	if (p->dirfd < 0 || rotate_plan_from_conf(&w->conf, p->dirfd,
@@ -72,7 +67,7 @@ int writer_policy_init(struct writer *w)
 
 	if (!p)
 		return -ENOMEM;
-	w->space = p;
+	w->policy = p;
 	p->dirfd = -1;
 	rotate_schedule_from_conf(&w->conf, &p->sched);
 	w->last_rotation = time(NULL);
@@ -87,7 +82,7 @@ int writer_policy_init(struct writer *w)
 
 void writer_policy_free(struct writer *w)
 {
-	struct writer_policy *p = writer_pol(w);
+	struct writer_policy *p = w->policy;
 
 	if (!p)
 		return;
@@ -97,7 +92,7 @@ void writer_policy_free(struct writer *w)
 	if (p->dirfd >= 0)
 		close(p->dirfd);
 	free(p);
-	w->space = NULL;
+	w->policy = NULL;
 }
 
 static void writer_reopen(struct writer *w)
@@ -115,8 +110,9 @@ static void writer_reopen(struct writer *w)
 
 void writer_rotate(struct writer *w, bool keep_all, const char *why)
 {
-	struct writer_policy *p = writer_pol(w);
+	struct writer_policy *p = w->policy;
 	struct rotate_plan plan;
+	struct records_sender who;
 	char name[NAME_MAX + 1], rec[512];
 	size_t n;
 	int e;
@@ -142,10 +138,8 @@ void writer_rotate(struct writer *w, bool keep_all, const char *why)
 	w->last_rotation = time(NULL);
 	w->next_rotation = rotate_next_time(&p->sched, w->last_rotation);
 	ledger_add(w->ledger->rotations, 1);
-	pthread_mutex_lock(&w->lock);
-	n = records_rotate(rec, sizeof(rec), &w->sender);
-	records_self(&w->sender);	/* the next request is ours unless posted */
-	pthread_mutex_unlock(&w->lock);
+	writer_take_sender(w, &who);
+	n = records_rotate(rec, sizeof(rec), &who);
 	writer_emit(w, RECORDS_DAEMON_ROTATE, rec, n);
 	writer_flush_out(w);
 	/* Rotation may have freed space. */
@@ -243,7 +237,7 @@ static const struct conf_action *writer_space_action(const struct writer *w,
 static void writer_space_level(struct writer *w, enum space_level l,
 			       const char *what)
 {
-	struct writer_policy *p = writer_pol(w);
+	struct writer_policy *p = w->policy;
 	const struct conf_action *a = writer_space_action(w, l);
 
 	if (!a)
@@ -264,7 +258,7 @@ static const char *writer_space_what(enum space_level l)
 
 void writer_write_failed(struct writer *w, int err)
 {
-	struct writer_policy *p = writer_pol(w);
+	struct writer_policy *p = w->policy;
 	bool first = !(w->suspended & WRITER_SUSP_ERROR);
 
 	writer_suspend(w, WRITER_SUSP_ERROR, strerror(-err));
@@ -286,7 +280,7 @@ void writer_write_failed(struct writer *w, int err)
 
 bool writer_space_ok(struct writer *w)
 {
-	struct writer_policy *p = writer_pol(w);
+	struct writer_policy *p = w->policy;
 	struct space_reading r;
 
 	if (p->dirfd < 0 || space_read_fd(p->dirfd, &r) != 0)
@@ -296,7 +290,7 @@ bool writer_space_ok(struct writer *w)
 
 static void writer_space_tick(struct writer *w)
 {
-	struct writer_policy *p = writer_pol(w);
+	struct writer_policy *p = w->policy;
 	struct space_reading r;
 	enum space_level l;
 

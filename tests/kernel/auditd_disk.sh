@@ -70,6 +70,8 @@ EOC
 	check "$act: all 1500 events are in the log after space returned (got $(hits))" [ "$(hits)" = 1500 ]
 	check "$act: DAEMON_RESUME says how many were held and that none were dropped" \
 		grep -q '^type=DAEMON_RESUME .*held=[1-9][0-9]* dropped=0 ' "$small/log/audit.log"
+	check "$act: the automatic resumption is the daemon's own doing (pid=$DPID)" \
+		grep -q "^type=DAEMON_RESUME .* pid=$DPID held=" "$small/log/audit.log"
 	case $act in
 	SINGLE) check "SINGLE: single_command ran" [ -e "$TMP/ran.single.sh" ] ;;
 	HALT) check "HALT: halt_command ran" [ -e "$TMP/ran.halt.sh" ] ;;
