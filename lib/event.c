@@ -1,0 +1,2 @@
+/* event: see event.h. (Being written.) */
+#include "event.h"

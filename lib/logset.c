@@ -1,0 +1,2 @@
+/* logset: see logset.h. (Being written.) */
+#include "logset.h"

@@ -1,0 +1,2 @@
+/* record: see record.h. (Being written.) */
+#include "record.h"

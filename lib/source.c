@@ -1,0 +1,2 @@
+/* source: see source.h. (Being written.) */
+#include "source.h"

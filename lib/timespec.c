@@ -1,0 +1,2 @@
+/* timespec: see timespec.h. (Being written.) */
+#include "timespec.h"

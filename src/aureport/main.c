@@ -1,0 +1,5 @@
+/* aureport: being written. */
+int main(void)
+{
+	return 1;
+}

@@ -1,0 +1,5 @@
+/* ausearch: being written. */
+int main(void)
+{
+	return 1;
+}

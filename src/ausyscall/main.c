@@ -1,0 +1,5 @@
+/* ausyscall: being written. */
+int main(void)
+{
+	return 1;
+}
