@@ -1,0 +1,2 @@
+/* normalize: see normalize.h. (Being written.) */
+#include "normalize.h"
