@@ -9,11 +9,14 @@
  * and aureport read it (oldest first, LOG last).
  *
  * A reader yields the contents of one file (or of a stream such as stdin)
- * as chunks that end at a newline (the last chunk may lack one). A plain
- * regular file is mapped; .gz and .zst files (recognised by their magic
- * bytes, not their names) and pipes are read through a buffer. A line
- * longer than the buffer is handed out whole: the buffer grows (up to
- * LOGSET_LINE_MAX; a longer line is cut and flagged).
+ * as chunks that end at a newline (the last chunk may lack one). Every
+ * input, plain, .gz or .zst (recognised by their magic bytes, not their
+ * names), file or pipe, is read through one buffer of a few MiB, reused
+ * chunk after chunk: memory stays bounded whatever the size of the log (a
+ * mapped 1 GB file would count 1 GB of resident pages). A line longer than
+ * the buffer is handed out whole: the buffer grows (up to
+ * LOGSET_LINE_MAX; beyond that the line is handed out in pieces, and the
+ * pieces after the first do not parse as records).
  *
  * The library never logs; errors are negative errnos.
  */
@@ -49,9 +52,5 @@ void logset_close(struct logset_reader *r);
  * -EBADMSG for a damaged compressed stream; what was read before stays
  * delivered). */
 int logset_next(struct logset_reader *r, const char **ret, size_t *ret_len);
-
-/* Whether the reader maps the whole file: then every chunk stays valid
- * until logset_close and event assembly need not detach. */
-bool logset_is_mapped(const struct logset_reader *r);
 
 #endif
