@@ -49,6 +49,7 @@ install: build
 # each prints a markdown table and keeps a copy in bench/results/.
 bench: build
 	sh bench/ingest/run.sh
+	sh bench/search/run.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN)

@@ -34,7 +34,12 @@ struct logset {
 };
 
 /* The log set whose live file is log_path: 0 and *ret (free with
- * logset_clear), -ENOENT when not even log_path exists, -ENOMEM. */
+ * logset_clear), -ENOENT when not even log_path exists, -ENOMEM.
+ * As the reference: LOG.1, LOG.2, ... up to the first missing number,
+ * highest first, then LOG; a number may also be LOG.N.gz or LOG.N.zst
+ * (one form is read: zst, gz, plain). Timestamped members are read oldest
+ * first. A directory stands for DIR/audit.log (ausearch -if DIR). The
+ * paths are built from log_path (relative stays relative). */
 int logset_discover(const char *log_path, struct logset *ret);
 void logset_clear(struct logset *s);
 
