@@ -29,6 +29,7 @@
 #include <time.h>
 #include <linux/audit.h>
 #include "interpret.h"
+#include "interpret_int.h"
 #include "tables.h"
 
 /* User-space record types (libaudit's, not in linux/audit.h). */
@@ -40,12 +41,7 @@ enum {
 
 /* ---- output sink ---- */
 
-struct sink {
-	char *out;
-	size_t cap, len;
-};
-
-static void sink_put(struct sink *s, const char *p, size_t n)
+void interp_sink_put(struct interp_sink *s, const char *p, size_t n)
 {
 	if (s->len < s->cap) {
 		size_t room = s->cap - s->len;
@@ -55,13 +51,17 @@ static void sink_put(struct sink *s, const char *p, size_t n)
 	s->len += n;
 }
 
-static void sink_str(struct sink *s, const char *p)
+void interp_sink_str(struct interp_sink *s, const char *p)
 {
-	sink_put(s, p, strlen(p));
+	interp_sink_put(s, p, strlen(p));
 }
 
-__attribute__((format(printf, 2, 3)))
-static void sink_printf(struct sink *s, const char *fmt, ...)
+void interp_sink_char(struct interp_sink *s, char ch)
+{
+	interp_sink_put(s, &ch, 1);
+}
+
+void interp_sink_printf(struct interp_sink *s, const char *fmt, ...)
 {
 	char buf[256];
 	va_list ap;
@@ -71,15 +71,22 @@ static void sink_printf(struct sink *s, const char *fmt, ...)
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	if (n > 0)
-		sink_put(s, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+		interp_sink_put(s, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
-/* NUL-terminate what fits; the length of the full text. */
-static size_t sink_end(struct sink *s)
+size_t interp_sink_end(struct interp_sink *s)
 {
 	if (s->cap > 0)
 		s->out[s->len < s->cap ? s->len : s->cap - 1] = '\0';
 	return s->len;
+}
+
+void interp_sink_wrapped(struct interp_sink *s, const char *prefix,
+			 const char *v, size_t vlen, const char *suffix)
+{
+	interp_sink_str(s, prefix);
+	interp_sink_put(s, v, vlen);
+	interp_sink_str(s, suffix);
 }
 
 /* ---- fields ---- */
@@ -158,7 +165,7 @@ int interp_body(const char *payload, size_t len, const char **ret_body,
 
 /* ---- numbers, as strtoul reads them ---- */
 
-static int digit_value(char ch)
+int interp_digit(char ch)
 {
 	if (ch >= '0' && ch <= '9')
 		return ch - '0';
@@ -169,25 +176,43 @@ static int digit_value(char ch)
 	return 99;
 }
 
+static int digit_value(char ch)
+{
+	return interp_digit(ch);
+}
+
 static bool is_blank(char ch)
 {
 	return ch == ' ' || (ch >= '\t' && ch <= '\r');
 }
 
-/* 0 and *ret, or -ERANGE past 64 bits. No digits reads as 0. */
-static int parse_ulong(const char *s, size_t n, unsigned base, uint64_t *ret)
+/* Where the digits start after blanks, sign and prefix; base resolved. */
+static size_t number_start(const char *s, size_t n, unsigned *base, bool *neg)
 {
 	size_t i = 0;
-	bool neg = false, over = false;
-	uint64_t v = 0;
 
 	while (i < n && is_blank(s[i]))
 		i++;
+	*neg = false;
 	if (i < n && (s[i] == '+' || s[i] == '-'))
-		neg = s[i++] == '-';
-	if (base == 16 && i + 2 < n && s[i] == '0' &&
-	    (s[i + 1] == 'x' || s[i + 1] == 'X') && digit_value(s[i + 2]) < 16)
-		i += 2;
+		*neg = s[i++] == '-';
+	if ((*base == 16 || *base == 0) && i + 2 < n && s[i] == '0' &&
+	    (s[i + 1] == 'x' || s[i + 1] == 'X') && digit_value(s[i + 2]) < 16) {
+		*base = 16;
+		return i + 2;
+	}
+	if (*base == 0)
+		*base = i < n && s[i] == '0' ? 8 : 10;
+	return i;
+}
+
+int interp_strtoul(const char *s, size_t n, unsigned base, uint64_t *ret,
+		   bool *ret_digits)
+{
+	bool neg, over = false;
+	size_t i = number_start(s, n, &base, &neg), first = i;
+	uint64_t v = 0;
+
 	for (; i < n && (unsigned)digit_value(s[i]) < base; i++) {
 		unsigned d = (unsigned)digit_value(s[i]);
 
@@ -195,10 +220,46 @@ static int parse_ulong(const char *s, size_t n, unsigned base, uint64_t *ret)
 			over = true;
 		v = v * base + d;
 	}
+	if (ret_digits)
+		*ret_digits = i > first;
 	if (over)
 		return -ERANGE;
 	*ret = neg ? (uint64_t)0 - v : v;
 	return 0;
+}
+
+int interp_strtol(const char *s, size_t n, unsigned base, int64_t *ret)
+{
+	bool neg;
+	size_t i = number_start(s, n, &base, &neg);
+	uint64_t v = 0, lim = neg ? (uint64_t)INT64_MAX + 1 : INT64_MAX;
+	bool over = false;
+
+	for (; i < n && (unsigned)digit_value(s[i]) < base; i++) {
+		unsigned d = (unsigned)digit_value(s[i]);
+
+		if (v > (lim - d) / base)
+			over = true;
+		else
+			v = v * base + d;
+	}
+	if (over)
+		return -ERANGE;
+	*ret = neg ? (int64_t)(0 - v) : (int64_t)v;
+	return 0;
+}
+
+/* 0 and *ret, or -ERANGE past 64 bits. No digits reads as 0. */
+static int parse_ulong(const char *s, size_t n, unsigned base, uint64_t *ret)
+{
+	return interp_strtoul(s, n, base, ret, NULL);
+}
+
+bool interp_name_is(const char *n, size_t len, const char *name)
+{
+	size_t k = strlen(name);
+
+	return len == k && memcmp(n, name, k) == 0;
 }
 
 /* ---- machines ---- */
@@ -278,11 +339,74 @@ void interp_context_init(struct interp_context *ret, uint16_t type,
 	ret->syscall = -1;
 	ret->have_a0 = false;
 	ret->a0 = 0;
+	ret->search = false;
+	memset(ret->args, 0, sizeof(ret->args));
 	if (type != AUDIT_SYSCALL)
 		return;
 	interp_cursor_init(&c, body, len);
 	while (interp_next(&c, &f) && f.index <= 5)
 		context_field(ret, &f, &arch_first);
+}
+
+static void context_arch(struct interp_context *ctx, const char *v, size_t n)
+{
+	uint64_t u;
+	int i;
+
+	if (parse_ulong(v, n, 16, &u) < 0)
+		return;
+	i = arch_find((uint32_t)u);
+	if (i >= 0) {
+		ctx->machine = arch_names[i].machine;
+		ctx->machine_name = arch_names[i].name;
+	}
+}
+
+/* One field of a SYSCALL or SECCOMP record; *seen marks what is set. */
+static void context_search_field(struct interp_context *ctx,
+				 const struct interp_field *f, unsigned *seen)
+{
+	static const char *const args[] = { "a0", "a1", "a2", "a3" };
+	uint64_t v;
+	unsigned i;
+
+	if (!(*seen & 1) && field_is(f, "arch")) {
+		*seen |= 1;
+		context_arch(ctx, f->value, f->value_len);
+	} else if (!(*seen & 2) && field_is(f, "syscall")) {
+		*seen |= 2;
+		if (parse_ulong(f->value, f->value_len, 10, &v) == 0)
+			ctx->syscall = (int)v;
+	}
+	for (i = 0; i < 4 && ctx->type == AUDIT_SYSCALL; i++) {
+		if (!(*seen & (4u << i)) && field_is(f, args[i])) {
+			*seen |= 4u << i;
+			if (parse_ulong(f->value, f->value_len, 16, &v) == 0)
+				ctx->args[i] = v;
+		}
+	}
+}
+
+void interp_context_init_search(struct interp_context *ret, uint16_t type,
+				const char *body, size_t len)
+{
+	struct interp_cursor c;
+	struct interp_field f;
+	unsigned seen = 0;
+
+	memset(ret, 0, sizeof(*ret));
+	ret->type = type;
+	ret->search = true;
+	ret->machine = MACHINE_UNKNOWN;
+	ret->machine_name = NULL;
+	ret->syscall = 0;
+	if (type != AUDIT_SYSCALL && type != AUDIT_SECCOMP)
+		return;
+	interp_cursor_init(&c, body, len);
+	while (interp_next(&c, &f))
+		context_search_field(ret, &f, &seen);
+	ret->have_a0 = (seen & 4) != 0;
+	ret->a0 = ret->args[0];
 }
 
 /* ---- which fields ---- */
@@ -343,6 +467,8 @@ struct names_slot {
 
 struct interp_names {
 	unsigned ttl;
+	bool protos_loaded;
+	char *protos[256];	/* /etc/protocols names, NULL if none */
 	struct names_slot slots[NAMES_SLOTS];
 	char buf[NAMES_BUF];
 };
@@ -360,7 +486,32 @@ int interp_names_new(struct interp_names **ret)
 
 void interp_names_free(struct interp_names *n)
 {
+	if (!n)
+		return;
+	for (size_t i = 0; i < 256; i++)
+		free(n->protos[i]);
 	free(n);
+}
+
+/* Protocol names change rarely: read all 256 once. */
+static void protos_load(struct interp_names *n)
+{
+	struct protoent pe, *pp;
+
+	n->protos_loaded = true;
+	for (int i = 0; i < 256; i++) {
+		if (getprotobynumber_r(i, &pe, n->buf, sizeof(n->buf), &pp) == 0 && pp)
+			n->protos[i] = strdup(pp->p_name);
+	}
+}
+
+const char *interp_proto_name(struct interp_names *n, unsigned proto)
+{
+	if (!n || proto > 255)
+		return NULL;
+	if (!n->protos_loaded)
+		protos_load(n);
+	return n->protos[proto];
 }
 
 void interp_names_set_ttl(struct interp_names *n, unsigned seconds)
@@ -414,61 +565,61 @@ static const char *names_get(struct interp_names *n, uint32_t id, bool gid)
 	return s->found ? s->name : NULL;
 }
 
-static void print_id(struct interp_names *n, bool gid, const char *v,
-		     size_t vlen, struct sink *s)
+void interp_print_id(struct interp_names *n, bool gid, const char *v,
+		     size_t vlen, struct interp_sink *s)
 {
 	uint64_t u;
 	int id;
 	const char *name;
 
 	if (parse_ulong(v, vlen, 10, &u) < 0) {
-		sink_str(s, "conversion error(");
-		sink_put(s, v, vlen);
-		sink_str(s, ")");
+		interp_sink_str(s, "conversion error(");
+		interp_sink_put(s, v, vlen);
+		interp_sink_str(s, ")");
 		return;
 	}
 	id = (int)(uint32_t)u;
 	if (id == -1) {
-		sink_str(s, "unset");
+		interp_sink_str(s, "unset");
 		return;
 	}
 	if (id == 0) {
-		sink_str(s, "root");
+		interp_sink_str(s, "root");
 		return;
 	}
 	name = n ? names_get(n, (uint32_t)id, gid) : NULL;
 	if (name)
-		sink_str(s, name);
+		interp_sink_str(s, name);
 	else
-		sink_printf(s, "unknown(%d)", id);
+		interp_sink_printf(s, "unknown(%d)", id);
 }
 
 /* ---- arch and syscall ---- */
 
 static void print_arch(const struct interp_context *ctx, const char *v,
-		       size_t vlen, struct sink *s)
+		       size_t vlen, struct interp_sink *s)
 {
 	uint64_t u;
 	int i;
 
 	if (ctx->machine_name) {
-		sink_str(s, ctx->machine_name);
+		interp_sink_str(s, ctx->machine_name);
 		return;
 	}
 	if (parse_ulong(v, vlen, 16, &u) < 0) {
-		sink_str(s, "conversion error(");
-		sink_put(s, v, vlen);
-		sink_str(s, ") ");
+		interp_sink_str(s, "conversion error(");
+		interp_sink_put(s, v, vlen);
+		interp_sink_str(s, ") ");
 		return;
 	}
 	i = arch_find((uint32_t)u);
 	if (i >= 0) {
-		sink_str(s, arch_names[i].name);
+		interp_sink_str(s, arch_names[i].name);
 		return;
 	}
-	sink_str(s, "unknown-elf-type(");
-	sink_put(s, v, vlen);
-	sink_str(s, ")");
+	interp_sink_str(s, "unknown-elf-type(");
+	interp_sink_put(s, v, vlen);
+	interp_sink_str(s, ")");
 }
 
 static const char *const socketcalls[] = {
@@ -508,25 +659,34 @@ static const char *multiplexed_call(const char *sys, const struct interp_context
 	return NULL;
 }
 
-static void print_syscall(const struct interp_context *ctx, struct sink *s)
+const char *interp_syscall_name(const struct interp_context *ctx, int nr)
 {
 	const struct table *t = NULL;
-	const char *sys = NULL, *op;
 
 	if (ctx->machine >= 0)
 		t = machine_syscalls((enum machine)ctx->machine);
 	else if (!ctx->machine_name)
 		t = machine_syscalls(machine_host());
-	if (t)
-		sys = table_name(t, ctx->syscall);
+	return t ? table_name(t, nr) : NULL;
+}
+
+static void print_syscall(const struct interp_context *ctx, const char *v,
+			  size_t vlen, struct interp_sink *s)
+{
+	const char *sys, *op;
+	int nr = ctx->syscall;
+
+	(void)v;
+	(void)vlen;
+	sys = interp_syscall_name(ctx, nr);
 	if (!sys) {
-		sink_printf(s, "unknown-syscall(%d)", ctx->syscall);
+		interp_sink_printf(s, "unknown-syscall(%d)", nr);
 		return;
 	}
-	sink_str(s, sys);
+	interp_sink_str(s, sys);
 	op = multiplexed_call(sys, ctx);
 	if (op)
-		sink_printf(s, "(%s)", op);
+		interp_sink_printf(s, "(%s)", op);
 }
 
 /* ---- socket addresses ---- */
@@ -571,7 +731,7 @@ static bool saddr_decode(const char *v, size_t vlen, struct saddr *a)
 	return true;
 }
 
-static void saddr_inet(const struct saddr *a, const char *fam, struct sink *s)
+static void saddr_inet(const struct saddr *a, const char *fam, struct interp_sink *s)
 {
 	struct sockaddr_storage ss;
 	char host[NI_MAXHOST], serv[NI_MAXSERV];
@@ -579,74 +739,74 @@ static void saddr_inet(const struct saddr *a, const char *fam, struct sink *s)
 			sizeof(struct sockaddr_in6);
 
 	if (a->slen < len) {
-		sink_printf(s, "{ saddr_fam=%s %s len too short }", fam,
+		interp_sink_printf(s, "{ saddr_fam=%s %s len too short }", fam,
 			    a->family == AF_INET ? "sockaddr" : "sockaddr6");
 		return;
 	}
 	memcpy(&ss, a->b, len);
 	if (getnameinfo((struct sockaddr *)&ss, len, host, sizeof(host), serv,
 			sizeof(serv), NI_NUMERICHOST | NI_NUMERICSERV) == 0)
-		sink_printf(s, "{ saddr_fam=%s laddr=%s lport=%s }", fam, host, serv);
+		interp_sink_printf(s, "{ saddr_fam=%s laddr=%s lport=%s }", fam, host, serv);
 	else
-		sink_printf(s, "{ saddr_fam=%s (error resolving addr) }", fam);
+		interp_sink_printf(s, "{ saddr_fam=%s (error resolving addr) }", fam);
 }
 
-static void saddr_local(const struct saddr *a, struct sink *s)
+static void saddr_local(const struct saddr *a, struct interp_sink *s)
 {
 	const char *path = (const char *)a->b + 2;
 
 	if (a->slen < 4) {
-		sink_str(s, "{ saddr_fam=local sockaddr len too short }");
+		interp_sink_str(s, "{ saddr_fam=local sockaddr len too short }");
 		return;
 	}
-	sink_str(s, "{ saddr_fam=local path=");
+	interp_sink_str(s, "{ saddr_fam=local path=");
 	if (path[0])
-		sink_str(s, path);
+		interp_sink_str(s, path);
 	else
-		sink_put(s, path + 1, strnlen(path + 1, 108));
-	sink_str(s, " }");
+		interp_sink_put(s, path + 1, strnlen(path + 1, 108));
+	interp_sink_str(s, " }");
 }
 
 /* Seven call-sign bytes printed as characters; the reference's text ends
  * at a NUL among them (its closing brace is lost with it). */
-static void saddr_ax25(const struct saddr *a, struct sink *s)
+static void saddr_ax25(const struct saddr *a, struct interp_sink *s)
 {
 	size_t n = strnlen((const char *)a->b + 2, 7);
 
-	sink_str(s, "{ saddr_fam=ax25 call=");
-	sink_put(s, (const char *)a->b + 2, n);
+	interp_sink_str(s, "{ saddr_fam=ax25 call=");
+	interp_sink_put(s, (const char *)a->b + 2, n);
 	if (n == 7)
-		sink_str(s, " }");
+		interp_sink_str(s, " }");
 }
 
-static void saddr_netlink(const struct saddr *a, struct sink *s)
+static void saddr_netlink(const struct saddr *a, struct interp_sink *s)
 {
 	uint32_t pid;
 
 	if (a->slen < 12) {
-		sink_str(s, "{ saddr_fam=netlink len too short }");
+		interp_sink_str(s, "{ saddr_fam=netlink len too short }");
 		return;
 	}
 	memcpy(&pid, a->b + 4, sizeof(pid));
-	sink_printf(s, "{ saddr_fam=netlink nlnk-fam=%u nlnk-pid=%u }",
+	interp_sink_printf(s, "{ saddr_fam=netlink nlnk-fam=%u nlnk-pid=%u }",
 		    a->family, pid);
 }
 
-static void print_sockaddr(const char *v, size_t vlen, struct sink *s)
+static void print_sockaddr(const char *v, size_t vlen, struct interp_sink *s)
 {
 	struct saddr a;		/* 4.6 KB of stack */
 	const char *fam;
 	int16_t itf;
 
 	if (!saddr_decode(v, vlen, &a)) {
-		sink_str(s, "malformed-host(");
-		sink_put(s, v, vlen);
-		sink_str(s, ")");
+		interp_sink_str(s, "malformed-host(");
+		interp_sink_put(s, v, vlen);
+		interp_sink_str(s, ")");
 		return;
 	}
 	fam = table_name(&table_sockfam, a.family);
 	if (!fam) {
-		sink_printf(s, "unknown-family(%d)", a.family);
+		interp_sink_printf(s, "unknown-family(%d)", a.family);
 		return;
 	}
 	switch (a.family) {
@@ -662,16 +822,43 @@ static void print_sockaddr(const char *v, size_t vlen, struct sink *s)
 		break;
 	case AF_ATMPVC:
 		memcpy(&itf, a.b + 4, sizeof(itf));
-		sink_printf(s, "{ saddr_fam=%s int=%d }", fam, itf);
+		interp_sink_printf(s, "{ saddr_fam=%s int=%d }", fam, itf);
 		break;
 	case AF_X25:
-		sink_printf(s, "{ saddr_fam=%s laddr=%.15s }", fam, (const char *)a.b + 2);
+		interp_sink_printf(s, "{ saddr_fam=%s laddr=%.15s }", fam, (const char *)a.b + 2);
 		break;
 	case AF_NETLINK:
 		saddr_netlink(&a, s);
 		break;
 	default:
-		sink_printf(s, "{ saddr_fam=%s (unsupported) }", fam);
+		interp_sink_printf(s, "{ saddr_fam=%s (unsupported) }", fam);
+		break;
+	}
+}
+
+void interp_print_kind(struct interp_names *names,
+		       const struct interp_context *ctx, enum interp_kind kind,
+		       const char *value, size_t vlen, struct interp_sink *s)
+{
+	switch (kind) {
+	case INTERP_UID:
+	case INTERP_GID:
+		interp_print_id(names, kind == INTERP_GID, value, vlen, s);
+		break;
+	case INTERP_ARCH:
+		print_arch(ctx, value, vlen, s);
+		break;
+	case INTERP_SYSCALL:
+		print_syscall(ctx, value, vlen, s);
+		break;
+	case INTERP_SOCKADDR:
+		print_sockaddr(value, vlen, s);
+		break;
+	case INTERP_NONE:
+		interp_sink_put(s, value, vlen);
+		break;
+	default:
+		interp_print_value(names, ctx, kind, value, vlen, s);
 		break;
 	}
 }
@@ -680,25 +867,8 @@ size_t interp_value(struct interp_names *names,
 		    const struct interp_context *ctx, enum interp_kind kind,
 		    const char *value, size_t vlen, char *out, size_t cap)
 {
-	struct sink s = { out, cap, 0 };
+	struct interp_sink s = { out, cap, 0 };
 
-	switch (kind) {
-	case INTERP_UID:
-	case INTERP_GID:
-		print_id(names, kind == INTERP_GID, value, vlen, &s);
-		break;
-	case INTERP_ARCH:
-		print_arch(ctx, value, vlen, &s);
-		break;
-	case INTERP_SYSCALL:
-		print_syscall(ctx, &s);
-		break;
-	case INTERP_SOCKADDR:
-		print_sockaddr(value, vlen, &s);
-		break;
-	case INTERP_NONE:
-		sink_put(&s, value, vlen);
-		break;
-	}
-	return sink_end(&s);
+	interp_print_kind(names, ctx, kind, value, vlen, &s);
+	return interp_sink_end(&s);
 }

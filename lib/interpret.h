@@ -1,44 +1,45 @@
 /*
- * interpret: audit field values turned into text for people: uids and gids
- * to names, arch to a machine name, syscall numbers to names, socket
- * addresses to "{ saddr_fam=inet laddr=... }". auditd's ENRICHED log
- * format uses it now; ausearch -i will use it later.
+ * interpret: audit field values turned into text for people, as the
+ * reference prints them: uids and gids to names, arch and syscall
+ * numbers to names, exit codes to errno names, hex strings decoded,
+ * modes, flags, capability sets, signals, syscall arguments, socket
+ * addresses, ... Two users:
  *
- * The model is the reference's (libauparse 3.0.9), observed through its
- * daemon and library (tests/data/auditd-format/): a record's body (the text
- * after "audit(SEC.MSEC:SERIAL): ") is split on spaces (and newlines, which
- * the daemon turns into spaces first) only, so quotes do not group words; a word starting with "msg='" loses that prefix (the
- * fields inside a user message count as fields); a word without '=', with
- * an empty name or an empty value is not a field; one trailing "'" is taken
- * off every value. Names are case-sensitive. Values are not unquoted:
- * uid="1" reads as 0, as strtoul reads it.
+ * - auditd's ENRICHED log format (interp_context_init, interp_kind_of,
+ *   interp_value): only uids, gids, arch, syscall and saddr, read the
+ *   way the reference's daemon reads a record (tests/data/auditd-format/):
+ *   the body is split on spaces and newlines only, a word starting with
+ *   "msg='" loses that prefix, a word without '=', with an empty name or
+ *   value is not a field, one trailing "'" is taken off every value; in
+ *   a SYSCALL record whose first field is arch and second syscall, those
+ *   give the machine and syscall number (a 5th field a0 the socketcall or
+ *   ipc operation); every syscall field of a record prints the record's
+ *   syscall ("unknown-syscall(-1)" elsewhere), every arch field the
+ *   record's machine when it has one.
  *
- * The interpretation of syscall (and arch) depends on the record: in a
- * SYSCALL record whose first field is arch and second is syscall, those
- * give the record's machine and syscall number, and a 5th field a0 the
- * socketcall/ipc operation. Every syscall field of a record prints the
- * record's syscall (so a syscall field anywhere else prints
- * "unknown-syscall(-1)", as the reference does); every arch field prints
- * the record's machine when it has one, else its own value's machine.
+ * - ausearch -i and aureport -i (interp_record for a whole record body;
+ *   interp_context_init_search, interp_search_kind and interp_value for
+ *   one field): every kind of enum interp_kind, with the reference's
+ *   per-record-type exceptions (interpret_kinds.c), its syscall argument
+ *   decoding (interpret_args.c), its tokenizer (interpret_record.c) and
+ *   its reading of odd values (strtoul in each field's base), checked
+ *   against ausearch 3.0.9 by tests/unit/test_interpret.c on the records
+ *   of tests/data/interpret/ (make-cases.py there regenerates them).
  *
- * Interpreted so far (what ENRICHED needs): uids (auid uid euid suid fsuid
- * ouid oauid old-auid iuid id inode_uid sauid obj_uid), gids (gid egid
- * sgid fsgid ogid igid inode_gid new_gid obj_gid; id in ADD_GROUP,
- * DEL_GROUP and GRP_MGMT records), arch, syscall, saddr (not in AVC or
- * NETFILTER_PKT records).
+ * What the reference interprets and this does not (yet): syscall names
+ * of ppc, s390 and other machines without a table in lib/tables (they
+ * print unknown-syscall(N) where the reference names them); the ioctl
+ * requests beyond the set in lib/tables/ioctl.tbl (the reference also
+ * names 0x80045431 TIOCSPTLCK, apparently by mistake); MAC labels and
+ * fields of record types never probed (the probes covered every field
+ * name the reference interprets in every record type of msgtype.tbl).
  *
- * Not yet interpreted (ausearch -i needs them): exit (errno names),
- * escaped strings (path comm exe name cwd key proctitle ... hex decoding),
- * perm, mode, flags, promiscuous, capability, res/result, a0-a3 per
- * syscall, signals, list, tty data, ses, capability bitmaps, family/proto,
- * addr, personality, seccomp code, open flags, mmap, hooks, netaction,
- * macproto, ioctl requests, fanotify, MAC labels, and the ppc/s390 syscall
- * names (no tables here yet: those machines' syscalls print as
- * unknown-syscall(N) where the reference names them).
- *
- * Known differences from the reference, on malformed input only: bytes a
- * short socket address does not have read as zeros (the reference reads
- * past its buffer, e.g. "{ saddr_fam=atmpvc int=22016 }" for saddr=0800).
+ * Differences from the reference, on malformed input only: bytes a short
+ * socket address does not have read as zeros (the reference reads past
+ * its buffer, e.g. "{ saddr_fam=atmpvc int=22016 }" for saddr=0800); the
+ * records the reference's ausearch parser drops (a SYSCALL record whose
+ * syscall field comes before arch, ...) are interpreted here like any
+ * other: dropping them is the caller's business.
  *
  * Nothing here allocates per call; the uid/gid name cache (struct
  * interp_names) is the only state, owned by the caller, not thread-safe:
@@ -58,6 +59,37 @@ enum interp_kind {
 	INTERP_SYSCALL,
 	INTERP_ARCH,
 	INTERP_SOCKADDR,
+	/* The kinds below only ausearch -i (and aureport -i) print. */
+	INTERP_EXIT,		/* exit=-2: ENOENT(No such file or directory) */
+	INTERP_ESCAPED,		/* hex or "quoted" strings: path, comm, ... */
+	INTERP_ESCAPED_KEY,	/* key: escaped, \x01 separates several keys */
+	INTERP_PROCTITLE,	/* escaped, NULs between arguments -> spaces */
+	INTERP_PERM,		/* perm=: read,write,exec,attr */
+	INTERP_MODE,		/* mode=0100644: file,644 */
+	INTERP_MODE_SHORT,	/* mode in MQ_OPEN: 0644, suid,0755 */
+	INTERP_MMAP_FLAGS,	/* flags=: MAP_PRIVATE|MAP_ANONYMOUS */
+	INTERP_LOOKUP_FLAGS,	/* flags in PATH records: follow,parent */
+	INTERP_PROMISC,		/* prom=: yes/no */
+	INTERP_CAPABILITY,	/* capability=: one name */
+	INTERP_SUCCESS,		/* res=/result=: yes/no/unset */
+	INTERP_A0, INTERP_A1, INTERP_A2, INTERP_A3, /* per syscall */
+	INTERP_SIGNAL,		/* sig=: SIGKILL */
+	INTERP_LIST,		/* list=: filter list */
+	INTERP_TTY_DATA,	/* data= of TTY records: "ls",<ret> */
+	INTERP_SESSION,		/* ses=4294967295: unset */
+	INTERP_CAP_BITMAP,	/* cap_pi=...: capability name lists */
+	INTERP_NFPROTO,		/* family=: netfilter protocol family */
+	INTERP_ICMPTYPE,	/* icmptype= */
+	INTERP_PROTOCOL,	/* proto=: /etc/protocols name */
+	INTERP_PERSONALITY,	/* per= */
+	INTERP_SECCOMP,		/* code= of SECCOMP: kill, allow, ... */
+	INTERP_OFLAG,		/* oflag=: O_RDWR|O_CREAT */
+	INTERP_HOOK,		/* hook=: netfilter hook */
+	INTERP_NETACTION,	/* action=: ACCEPT, DROP, REJECT */
+	INTERP_MACPROTO,	/* macproto=: IP, ARP */
+	INTERP_IOCTL,		/* ioctlcmd=: TCGETS */
+	INTERP_FANOTIFY,	/* resp=: allow, deny */
+	INTERP_NLMCGRP,		/* nl-mcgrp= */
 };
 
 /* One field of a record body; pointers borrow the body's bytes. */
@@ -94,16 +126,33 @@ struct interp_context {
 	int syscall;		/* -1 when the record has none */
 	bool have_a0;
 	uint64_t a0;
+	/* ausearch -i's reading (interp_context_init_search) */
+	bool search;
+	uint64_t args[4];	/* a0..a3 of a SYSCALL record, 0 if absent */
 };
 
-/* Fill *ret from the record type and body (the first five fields). */
+/* Fill *ret from the record type and body (the first five fields), as
+ * the reference's daemon reads a record for ENRICHED. */
 void interp_context_init(struct interp_context *ret, uint16_t type,
 			 const char *body, size_t len);
+/* The same as ausearch -i reads it: in SYSCALL records the first arch,
+ * syscall and a0..a3 fields wherever they are; SECCOMP records use their
+ * own arch; every other record has syscall 0 of the host machine (so a
+ * syscall= field there prints "read" on x86_64, as the reference does). */
+void interp_context_init_search(struct interp_context *ret, uint16_t type,
+				const char *body, size_t len);
 
-/* How the field name (name_len bytes) of a record of this type is
- * interpreted. */
+/* How the daemon's ENRICHED format interprets the field name (name_len
+ * bytes) of a record of this type: INTERP_NONE or one of the first five
+ * kinds. auditd writes every field whose kind is not INTERP_NONE. */
 enum interp_kind interp_kind_of(uint16_t type, const char *name,
 				size_t name_len);
+
+/* How ausearch -i and aureport -i interpret the field (any kind). For
+ * one field: interp_context_init_search(&ctx, type, body, len), then
+ * interp_value(names, &ctx, interp_search_kind(type, name, len), ...). */
+enum interp_kind interp_search_kind(uint16_t type, const char *name,
+				    size_t name_len);
 
 /* The uid and gid name cache. */
 struct interp_names;
@@ -112,7 +161,9 @@ struct interp_names;
 int interp_names_new(struct interp_names **ret);
 void interp_names_free(struct interp_names *n);
 /* How long a looked-up name (or its absence) is trusted; default 60 s,
- * 0 = look up every time. */
+ * 0 = look up every time. Protocol names (proto=, socket arguments) are
+ * read once from the protocols database and kept. A NULL names prints
+ * ids as unknown(N) and protocols as unknown. */
 void interp_names_set_ttl(struct interp_names *n, unsigned seconds);
 
 /* Write the interpretation of value (vlen bytes) as kind into out (at most
@@ -122,5 +173,25 @@ void interp_names_set_ttl(struct interp_names *n, unsigned seconds);
 size_t interp_value(struct interp_names *names,
 		    const struct interp_context *ctx, enum interp_kind kind,
 		    const char *value, size_t vlen, char *out, size_t cap);
+
+/*
+ * ausearch -i's text of one record: the body (body_len bytes: what
+ * follows "audit(SEC.MSEC:SERIAL): ", without the ENRICHED part) with
+ * every field interpreted, exactly as the reference prints it after
+ * "msg=audit(DATE TIME.MSEC:SERIAL) : " and before the newline (fields
+ * end in a blank, so the text usually ends in one; a body without any
+ * field ends in a newline of its own, as the reference prints an empty
+ * line after such a record). The body must start right after "): "
+ * (leading blanks are printed). enriched
+ * (enriched_len bytes, the text after the 0x1D byte; NULL when the log
+ * line has none) gives the names the daemon recorded: a uid or gid field
+ * whose NAME="text" is there prints that text instead of a lookup, as the
+ * reference does. Written to out like snprintf (NUL terminated when
+ * cap > 0; the full length returned, >= cap when out was too small).
+ * Allocates nothing; names may be NULL (ids then print unknown(N)).
+ */
+size_t interp_record(struct interp_names *names, int type, const char *body,
+		     size_t body_len, const char *enriched,
+		     size_t enriched_len, char *out, size_t cap);
 
 #endif

@@ -41,10 +41,12 @@ enum record_error {
 	RECORD_OK,
 	RECORD_ERR_EMPTY,	/* blank line */
 	RECORD_ERR_NO_TYPE,	/* no "type=" where it must be */
-	RECORD_ERR_BAD_TYPE,	/* type neither a known name nor UNKNOWN[N] */
+	RECORD_ERR_BAD_TYPE,	/* (unused: the reference keeps any type word,
+				 * record.type is then 0) */
 	RECORD_ERR_NO_MSG,	/* no " msg=audit(" after the type */
 	RECORD_ERR_BAD_TIME,	/* SEC.MSEC:SERIAL malformed or out of range */
-	RECORD_ERR_NO_BODY,	/* no "): " (or ")" at the end) after the stamp */
+	RECORD_ERR_NO_BODY,	/* (unused: the reference keeps a line that
+				 * ends in the stamp, even without ")") */
 	RECORD_ERR_NUL,		/* a NUL byte inside the line */
 };
 
@@ -58,7 +60,9 @@ struct record {
 	size_t node_len;
 	const char *type_name;	/* "SYSCALL" or "UNKNOWN[1234]" as written */
 	size_t type_name_len;
-	int type;		/* the number: from the table or the [N] */
+	int type;		/* the number: from the table (any case), the
+				 * [N] of UNKNOWN[N] or a decimal word; 0 for
+				 * any other word */
 	uint64_t sec;		/* the time stamp: seconds since the epoch */
 	unsigned msec;		/* 0..999 */
 	uint64_t serial;
@@ -67,6 +71,11 @@ struct record {
 	const char *enriched;	/* after 0x1D; NULL when absent */
 	size_t enriched_len;
 };
+
+/* The reference's tools read at most this many bytes of a line (the
+ * rest of a longer line is dropped); record_parse takes any length, a
+ * reader that wants the reference's output cuts lines here. */
+#define RECORD_REF_LINE_MAX 8969
 
 /* Split a log line (len bytes, no trailing newline needed: one trailing
  * "\n" is ignored). 0 and *ret, or -EINVAL and *ret_error (may be NULL)

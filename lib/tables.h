@@ -72,4 +72,28 @@ enum machine machine_from_audit_arch(uint32_t arch);
 /* 64 or 32: the width that b64/b32 names in rule listings. */
 int machine_bits(enum machine m);
 
+/* ausearch -i's names (lib/interpret_*.c). Flag tables list one bit per
+ * name; a bit-31 flag is stored as a negative number. */
+extern const struct table table_open_flag;	/* O_CREAT -> 0x40 */
+extern const struct table table_mmap_flag;	/* MAP_PRIVATE -> 2 */
+extern const struct table table_icmptype;	/* echo -> 8 */
+extern const struct table table_personality;	/* PER_LINUX32 -> 8 */
+extern const struct table table_ioctl;		/* TCGETS -> 0x5401 */
+extern const struct table table_prctl;		/* PR_SET_NAME -> 15 */
+extern const struct table table_fcntl;		/* F_SETFL -> 4 */
+extern const struct table table_ptrace;		/* PTRACE_ATTACH -> 16 */
+extern const struct table table_rlimit;		/* RLIMIT_NOFILE -> 7 */
+extern const struct table table_clock;		/* CLOCK_MONOTONIC -> 1 */
+extern const struct table table_bpfcmd;		/* BPF_PROG_LOAD -> 5 */
+extern const struct table table_msg_flag;	/* MSG_PEEK -> 2 */
+extern const struct table table_mount_flag;	/* MS_BIND -> 0x1000 */
+extern const struct table table_umount_flag;	/* MNT_DETACH -> 2 */
+extern const struct table table_clone_flag;	/* CLONE_VM -> 0x100 */
+extern const struct table table_sockopt_socket;	/* SO_DEBUG -> 1 */
+extern const struct table table_sockopt_ip;	/* IP_TOS -> 1 */
+extern const struct table table_sockopt_tcp;	/* TCP_NODELAY -> 1 */
+extern const struct table table_sockopt_udp;	/* UDP_CORK -> 1 */
+extern const struct table table_sockopt_ipv6;	/* IPV6_V6ONLY -> 26 */
+extern const struct table table_sockopt_packet;	/* PACKET_RX_RING -> 5 */
+
 #endif

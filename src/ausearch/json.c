@@ -1,0 +1,203 @@
+/*
+ * json: events as JSON lines (see json.h).
+ *
+ * A writer counts every byte it would write and stores those that fit,
+ * so one pass gives both the text and the length a bigger buffer needs.
+ */
+#include "json.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "record.h"
+
+struct json_w {
+	char *out;
+	size_t cap, len;
+};
+
+static void json_put(struct json_w *w, const char *s, size_t n)
+{
+	if (w->len < w->cap) {
+		size_t room = w->cap - w->len;
+
+		memcpy(w->out + w->len, s, n < room ? n : room);
+	}
+	w->len += n;
+}
+
+static void json_puts(struct json_w *w, const char *s)
+{
+	json_put(w, s, strlen(s));
+}
+
+/* The length of the valid UTF-8 sequence at s (1..4), or 0. Overlong
+ * forms, surrogates and code points above U+10FFFF are not valid. */
+static size_t json_utf8_len(const unsigned char *s, size_t left)
+{
+	size_t n;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (left < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return n;
+}
+
+static void json_str(struct json_w *w, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	char esc[8];
+
+	json_put(w, "\"", 1);
+	while (i < len) {
+		size_t n = json_utf8_len(p + i, len - i);
+
+		if (n == 1 && p[i] >= 0x20 && p[i] != '"' && p[i] != '\\' &&
+		    p[i] != 0x7F) {
+			json_put(w, s + i, 1);
+		} else if (n == 1 && (p[i] == '"' || p[i] == '\\')) {
+			esc[0] = '\\';
+			esc[1] = (char)p[i];
+			json_put(w, esc, 2);
+		} else if (n > 1) {
+			json_put(w, s + i, n);
+			i += n;
+			continue;
+		} else {
+			snprintf(esc, sizeof(esc), "\\u%04X", p[i]);
+			json_put(w, esc, 6);
+		}
+		i++;
+	}
+	json_put(w, "\"", 1);
+}
+
+static void json_fin(struct json_w *w)
+{
+	if (w->cap)
+		w->out[w->len < w->cap ? w->len : w->cap - 1] = '\0';
+}
+
+size_t json_string(const char *s, size_t len, char *out, size_t cap)
+{
+	struct json_w w = { out, cap, 0 };
+
+	json_str(&w, s, len);
+	json_fin(&w);
+	return w.len;
+}
+
+static void json_node(struct json_w *w, const char *node, size_t len)
+{
+	json_puts(w, ",\"node\":");
+	if (node)
+		json_str(w, node, len);
+	else
+		json_puts(w, "null");
+}
+
+static void json_stamp(struct json_w *w, uint64_t sec, unsigned msec,
+		       uint64_t serial)
+{
+	char buf[96];
+
+	snprintf(buf, sizeof(buf), "\"sec\":%llu,\"msec\":%u,\"serial\":%llu",
+		 (unsigned long long)sec, msec, (unsigned long long)serial);
+	json_puts(w, buf);
+}
+
+/* The text between '=' and the next blank: the value as written. */
+static size_t json_raw_len(const struct record_field *f)
+{
+	return f->kind == RECORD_VALUE_QUOTED ? f->value_len + 2 : f->value_len;
+}
+
+static void json_field(struct json_w *w, struct interp_names *names,
+		       const struct interp_context *ctx,
+		       const struct record *r, const struct record_field *f)
+{
+	enum interp_kind k = interp_search_kind((uint16_t)r->type, f->name,
+						f->name_len);
+	const char *raw = f->kind == RECORD_VALUE_QUOTED ? f->value - 1
+							 : f->value;
+	char val[4096];
+
+	json_puts(w, "{\"name\":");
+	json_str(w, f->name, f->name_len);
+	json_puts(w, ",\"raw\":");
+	json_str(w, raw, json_raw_len(f));
+	if (k != INTERP_NONE) {
+		size_t n = interp_value(names, ctx, k, raw, json_raw_len(f),
+					val, sizeof(val));
+
+		json_puts(w, ",\"value\":");
+		json_str(w, val, n < sizeof(val) ? n : sizeof(val) - 1);
+	}
+	json_puts(w, "}");
+}
+
+static void json_record(struct json_w *w, struct interp_names *names,
+			const struct record *r)
+{
+	struct interp_context ctx;
+	struct record_cursor c;
+	struct record_field f;
+	char num[32];
+	bool first = true;
+
+	interp_context_init_search(&ctx, (uint16_t)r->type, r->body,
+				   r->body_len);
+	json_puts(w, "{\"type\":");
+	json_str(w, r->type_name, r->type_name_len);
+	snprintf(num, sizeof(num), ",\"number\":%d,", r->type);
+	json_puts(w, num);
+	json_stamp(w, r->sec, r->msec, r->serial);
+	json_node(w, r->node, r->node_len);
+	json_puts(w, ",\"fields\":[");
+	record_cursor_init(&c, r);
+	while (record_next_field(&c, &f)) {
+		if (!first)
+			json_puts(w, ",");
+		first = false;
+		json_field(w, names, &ctx, r, &f);
+	}
+	json_puts(w, "]}");
+}
+
+size_t json_event(struct interp_names *names, const struct event *ev,
+		  char *out, size_t cap)
+{
+	struct json_w w = { out, cap, 0 };
+
+	json_puts(&w, "{");
+	json_stamp(&w, ev->sec, ev->msec, ev->serial);
+	json_node(&w, ev->node, ev->node_len);
+	json_puts(&w, ",\"records\":[");
+	for (size_t i = 0; i < ev->count; i++) {
+		if (i)
+			json_puts(&w, ",");
+		json_record(&w, names, &ev->records[i]);
+	}
+	json_puts(&w, "]}\n");
+	json_fin(&w);
+	return w.len;
+}
