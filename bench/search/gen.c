@@ -21,13 +21,15 @@
  * forked, sessions as users log in. Serials increase; one event in 25 has
  * its records interleaved with the next event's. Time advances by random
  * gaps (busier by day than by night), steered so that the whole file spans
- * DAYS days from 2026-10-01 00:00 UTC.
+ * DAYS days from 2026-10-01 00:00 UTC; or, with -r RATE, at RATE events a
+ * second on average (a busy server: thousands of events a second keep
+ * thousands of events open at once in a reader that groups them).
  *
  * Everything comes from one xorshift generator with a fixed seed, so the
  * same options give the same bytes. With -i FILE, facts the benchmark needs
  * (a key, a pid, an exe, an hour in the middle, counts) are written there.
  *
- * usage: gen -s SIZE[k|M|G] [-d DAYS] [-S SEED] [-i INFO] > audit.log
+ * usage: gen -s SIZE[k|M|G] [-d DAYS | -r RATE] [-S SEED] [-i INFO] > audit.log
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -251,6 +253,8 @@ struct session {
 struct world {
 	uint64_t now_ms;
 	uint64_t end_ms;
+	double rate;		/* -r: events per second; 0: spread over -d days */
+	double carry;		/* -r: the part of a ms not yet added to now_ms */
 	unsigned long serial;
 	unsigned next_pid;
 	unsigned next_ses;
@@ -882,6 +886,15 @@ static void write_records(struct world *w, const struct event *e, int from, int 
  */
 static uint64_t world_gap(struct world *w)
 {
+	if (w->rate) {	/* uniform around the mean gap; sub-ms parts add up */
+		uint64_t ms;
+
+		w->steps++;
+		w->carry += 2000.0 / w->rate * (double)rnd_below(1001) / 1000.0;
+		ms = (uint64_t)w->carry;
+		w->carry -= (double)ms;
+		return ms;
+	}
 	double per_step = w->steps ? (double)w->bytes / (double)w->steps : 600;
 	double left = w->target > w->bytes ? (double)(w->target - w->bytes) : 1;
 	double steps_left = left / per_step + 1;
@@ -920,7 +933,7 @@ static void gen_emit(struct world *w, struct event *e)
 			w->mid_pid = (unsigned)strtoul(p + 5, NULL, 10);
 	}
 	/* A sequence's steps follow each other within milliseconds. */
-	w->now_ms += w->in_seq ? rnd_below(40) : world_gap(w);
+	w->now_ms += w->in_seq && !w->rate ? rnd_below(40) : world_gap(w);
 }
 
 static void gen_one(struct world *w, struct emitter *out)
@@ -971,9 +984,9 @@ static unsigned long long parse_size(const char *s)
 	}
 }
 
-static int write_info(const char *path, const struct world *w, unsigned days)
+static int write_info_facts(const char *path, const struct world *w, unsigned days)
 {
-	FILE *f = fopen(path, "w");
+	FILE *f = fopen(path, "a");
 
 	if (!f)
 		return -1;
@@ -988,6 +1001,24 @@ static int write_info(const char *path, const struct world *w, unsigned days)
 	return fclose(f);
 }
 
+static int write_info(const char *path, const struct world *w, unsigned days)
+{
+	FILE *f = fopen(path, "w");
+	/* The -ts/-te window of the benchmark: an hour from the middle of a
+	 * spread log, a tenth of a busy one from its middle. */
+	uint64_t span = (w->now_ms - GEN_START_MS) / 1000;
+	uint64_t window = w->rate ? (span / 10 ? span / 10 : 1) : 3600;
+	uint64_t mid = w->rate ? w->mid_ms / 1000 : w->mid_ms / 3600000 * 3600;
+
+	if (!f)
+		return -1;
+	fprintf(f, "rate=%.0f\nmid=%llu\nwindow=%llu\n", w->rate,
+		(unsigned long long)mid, (unsigned long long)window);
+	if (fclose(f) != 0)
+		return -1;
+	return write_info_facts(path, w, days);
+}
+
 int main(int argc, char **argv)
 {
 	static struct event ring;
@@ -998,14 +1029,15 @@ int main(int argc, char **argv)
 	unsigned days = 7;
 	int c, i;
 
-	while ((c = getopt(argc, argv, "s:d:S:i:")) != -1) {
+	while ((c = getopt(argc, argv, "s:d:r:S:i:")) != -1) {
 		switch (c) {
 		case 's': w.target = parse_size(optarg); break;
 		case 'd': days = (unsigned)atoi(optarg); break;
+		case 'r': w.rate = atof(optarg); break;
 		case 'S': gen_seed ^= strtoull(optarg, NULL, 0) * 0x2545F4914F6CDD1DULL; break;
 		case 'i': info = optarg; break;
 		default:
-			fprintf(stderr, "usage: gen -s SIZE[k|M|G] [-d DAYS] [-S SEED] [-i INFO]\n");
+			fprintf(stderr, "usage: gen -s SIZE[k|M|G] [-d DAYS | -r RATE] [-S SEED] [-i INFO]\n");
 			return 2;
 		}
 	}
