@@ -33,10 +33,12 @@
  *
  * Implementation: events are pooled objects holding a growing array of
  * borrowed struct records. A hash on the key finds open events; two
- * binary heaps share the queue order, one over every queued event (what
- * to hand out next) and one over open events only (what the clock
- * closes). Each record costs O(1) expected plus O(log n) heap work for
- * new events. event_asm_detach copies, per event, the bytes of the
+ * priority queues share the queue order, one over every queued event
+ * (what to hand out next) and one over open events only (what the clock
+ * closes). Each queue is a sorted ring for events that arrive in order
+ * (O(1)) plus a binary heap for the rest, with the sort key stored in the
+ * entries. Each record costs O(1) expected plus O(log n) heap work for
+ * new events that arrive out of order. event_asm_detach copies, per event, the bytes of the
  * records not yet copied into one block the event owns.
  */
 #include <errno.h>
@@ -66,15 +68,33 @@ struct event_slot {
 	struct event_slot *hnext;	/* hash chain; free list */
 };
 
+struct event_qent;
+
 struct event_heap {
-	struct event_slot **v;
+	struct event_qent *v;
 	size_t n, cap;
+};
+
+/* A ring of entries in sorted order: head is the least. cap is 0 or a
+ * power of two. */
+struct event_ring {
+	struct event_qent *v;
+	size_t head, n, cap;
+};
+
+/* A priority queue by (sec, msec, serial, seq): a sorted ring plus a heap
+ * for what arrives out of order. */
+struct event_pq {
+	struct event_ring ring;
+	struct event_heap heap;
 };
 
 struct event_asm {
 	unsigned timeout;
 	uint64_t seq;
-	struct event_heap queue, open;
+	bool maybe_ready;	/* an event closed since the head was open:
+				 * event_asm_next skips its look otherwise */
+	struct event_pq queue, open;
 	struct event_slot **buckets;
 	size_t nbuckets, nopen;
 	struct event_slot *free, *out;
@@ -103,62 +123,166 @@ static bool event_key_equal(const struct record *a, const struct record *b)
 	       memcmp(a->node, b->node, a->node_len) == 0;
 }
 
-static bool event_before(const struct event_slot *a, const struct event_slot *b)
-{
-	const struct record *x = &a->recs[0], *y = &b->recs[0];
+/* ---- queues ---- */
 
-	if (x->sec != y->sec)
-		return x->sec < y->sec;
-	if (x->msec != y->msec)
-		return x->msec < y->msec;
-	if (x->serial != y->serial)
-		return x->serial < y->serial;
+/* A queued event with its sort key inline: comparisons touch only the
+ * queue's own array, not the slots (10,000 open events on a busy log make
+ * pointer chasing the cost of a heap). */
+struct event_qent {
+	uint64_t sec, serial, seq;
+	unsigned msec;
+	struct event_slot *s;
+};
+
+static bool event_before(const struct event_qent *a, const struct event_qent *b)
+{
+	if (a->sec != b->sec)
+		return a->sec < b->sec;
+	if (a->msec != b->msec)
+		return a->msec < b->msec;
+	if (a->serial != b->serial)
+		return a->serial < b->serial;
 	return a->seq < b->seq;
 }
 
-/* ---- heaps ---- */
-
-/* Room for one more entry, so that the push after it cannot fail. */
-static int event_heap_reserve(struct event_heap *h)
+/* Room for one more entry in *v (n used of *cap), so that the push after
+ * it cannot fail. */
+static int event_array_reserve(struct event_qent **v, size_t n, size_t *cap)
 {
-	size_t cap = h->cap ? h->cap * 2 : 64;
-	struct event_slot **v;
+	size_t c = *cap ? *cap * 2 : 64;
+	struct event_qent *nv;
 
-	if (h->n < h->cap)
+	if (n < *cap)
 		return 0;
-	v = realloc(h->v, cap * sizeof(*v));
-	if (!v)
+	nv = realloc(*v, c * sizeof(*nv));
+	if (!nv)
 		return -ENOMEM;
-	h->v = v;
-	h->cap = cap;
+	*v = nv;
+	*cap = c;
 	return 0;
 }
 
-static void event_heap_push(struct event_heap *h, struct event_slot *s)
+static void event_heap_push(struct event_heap *h, const struct event_qent *e)
 {
 	size_t i;
 
-	for (i = h->n++; i > 0 && event_before(s, h->v[(i - 1) / 2]); i = (i - 1) / 2)
+	for (i = h->n++; i > 0 && event_before(e, &h->v[(i - 1) / 2]); i = (i - 1) / 2)
 		h->v[i] = h->v[(i - 1) / 2];
-	h->v[i] = s;
+	h->v[i] = *e;
 }
 
-static struct event_slot *event_heap_pop(struct event_heap *h)
+static void event_heap_pop(struct event_heap *h)
 {
-	struct event_slot *top = h->v[0], *last = h->v[--h->n];
+	struct event_qent last = h->v[--h->n];
 	size_t i = 0, c;
 
 	while ((c = 2 * i + 1) < h->n) {
-		if (c + 1 < h->n && event_before(h->v[c + 1], h->v[c]))
+		if (c + 1 < h->n && event_before(&h->v[c + 1], &h->v[c]))
 			c++;
-		if (!event_before(h->v[c], last))
+		if (!event_before(&h->v[c], &last))
 			break;
 		h->v[i] = h->v[c];
 		i = c;
 	}
 	if (h->n)
 		h->v[i] = last;
-	return top;
+}
+
+/* The ring grows by unrolling its entries to the start of a new array. */
+static int event_ring_reserve(struct event_ring *r)
+{
+	size_t cap = r->cap ? r->cap * 2 : 64, i;
+	struct event_qent *v;
+
+	if (r->n < r->cap)
+		return 0;
+	v = malloc(cap * sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (i = 0; i < r->n; i++)
+		v[i] = r->v[(r->head + i) & (r->cap - 1)];
+	free(r->v);
+	r->v = v;
+	r->cap = cap;
+	r->head = 0;
+	return 0;
+}
+
+static struct event_qent *event_ring_at(const struct event_ring *r, size_t i)
+{
+	return &r->v[(r->head + i) & (r->cap - 1)];
+}
+
+static int event_pq_reserve(struct event_pq *q)
+{
+	if (event_ring_reserve(&q->ring) < 0)
+		return -ENOMEM;
+	return event_array_reserve(&q->heap.v, q->heap.n, &q->heap.cap);
+}
+
+/* Events mostly arrive in order: those go to the sorted ring, O(1); an
+ * event older than the ring's tail goes to the heap. */
+static void event_pq_push(struct event_pq *q, const struct event_qent *e)
+{
+	struct event_ring *r = &q->ring;
+
+	if (r->n && event_before(e, event_ring_at(r, r->n - 1))) {
+		event_heap_push(&q->heap, e);
+		return;
+	}
+	*event_ring_at(r, r->n) = *e;
+	r->n++;
+}
+
+/* The least entry, or NULL when empty. */
+static const struct event_qent *event_pq_top(const struct event_pq *q)
+{
+	const struct event_qent *a = q->ring.n ? event_ring_at(&q->ring, 0) : NULL;
+	const struct event_qent *b = q->heap.n ? &q->heap.v[0] : NULL;
+
+	if (!a || !b)
+		return a ? a : b;
+	return event_before(b, a) ? b : a;
+}
+
+/* Remove the least entry (the queue is not empty); returns its slot. */
+static struct event_slot *event_pq_pop(struct event_pq *q)
+{
+	const struct event_qent *t = event_pq_top(q);
+	struct event_slot *s = t->s;
+
+	if (q->heap.n && t == &q->heap.v[0]) {
+		event_heap_pop(&q->heap);
+		return s;
+	}
+	q->ring.head = (q->ring.head + 1) & (q->ring.cap - 1);
+	q->ring.n--;
+	return s;
+}
+
+static size_t event_pq_count(const struct event_pq *q)
+{
+	return q->ring.n + q->heap.n;
+}
+
+/* The i-th entry in no particular order, i < event_pq_count. */
+static struct event_slot *event_pq_at(const struct event_pq *q, size_t i)
+{
+	if (i < q->ring.n)
+		return event_ring_at(&q->ring, i)->s;
+	return q->heap.v[i - q->ring.n].s;
+}
+
+static void event_pq_clear(struct event_pq *q)
+{
+	q->ring.n = q->ring.head = 0;
+	q->heap.n = 0;
+}
+
+static void event_pq_free(struct event_pq *q)
+{
+	free(q->ring.v);
+	free(q->heap.v);
 }
 
 /* ---- hash of open events ---- */
@@ -282,13 +406,15 @@ static bool event_type_alone(int type)
 /* Rule 5: close open events at least timeout seconds older than now. */
 static void event_close_older(struct event_asm *a, uint64_t now)
 {
-	while (a->open.n) {
-		struct event_slot *s = a->open.v[0];
+	while (event_pq_count(&a->open)) {
+		const struct event_qent *t = event_pq_top(&a->open);
+		struct event_slot *s;
 
-		if (now < s->recs[0].sec || now - s->recs[0].sec < a->timeout)
+		if (now < t->sec || now - t->sec < a->timeout)
 			break;
-		event_heap_pop(&a->open);
+		s = event_pq_pop(&a->open);
 		event_hash_remove(a, s);
+		a->maybe_ready = true;
 		s->open = false;
 	}
 }
@@ -299,8 +425,9 @@ static int event_open_new(struct event_asm *a, const struct record *r,
 			  uint64_t hash)
 {
 	struct event_slot *s;
+	struct event_qent e;
 
-	if (event_heap_reserve(&a->queue) < 0 || event_heap_reserve(&a->open) < 0)
+	if (event_pq_reserve(&a->queue) < 0 || event_pq_reserve(&a->open) < 0)
 		return -ENOMEM;
 	if (a->nopen >= a->nbuckets && event_hash_grow(a) < 0)
 		return -ENOMEM;
@@ -314,9 +441,11 @@ static int event_open_new(struct event_asm *a, const struct record *r,
 	s->seq = a->seq++;
 	s->hash = hash;
 	s->open = !event_type_alone(r->type);
-	event_heap_push(&a->queue, s);
+	a->maybe_ready |= !s->open;
+	e = (struct event_qent){ r->sec, r->serial, s->seq, r->msec, s };
+	event_pq_push(&a->queue, &e);
 	if (s->open) {
-		event_heap_push(&a->open, s);
+		event_pq_push(&a->open, &e);
 		*event_hash_where(a, r, hash) = s;
 		a->nopen++;
 	}
@@ -340,13 +469,19 @@ int event_asm_add(struct event_asm *a, const struct record *r)
 
 const struct event *event_asm_next(struct event_asm *a)
 {
+	const struct event_qent *t;
 	struct event_slot *s;
 	const struct record *first;
 
 	event_recycle_out(a);
-	if (!a->queue.n || a->queue.v[0]->open)
+	if (!a->maybe_ready)
 		return NULL;
-	s = event_heap_pop(&a->queue);
+	t = event_pq_top(&a->queue);
+	if (!t || t->s->open) {
+		a->maybe_ready = false;
+		return NULL;
+	}
+	s = event_pq_pop(&a->queue);
 	first = &s->recs[0];
 	s->ev.node = first->node;
 	s->ev.node_len = first->node_len;
@@ -364,9 +499,10 @@ void event_asm_finish(struct event_asm *a)
 	size_t i;
 
 	event_recycle_out(a);
-	for (i = 0; i < a->open.n; i++)
-		a->open.v[i]->open = false;
-	a->open.n = 0;
+	for (i = 0; i < event_pq_count(&a->open); i++)
+		event_pq_at(&a->open, i)->open = false;
+	event_pq_clear(&a->open);
+	a->maybe_ready = true;
 	if (a->nbuckets)
 		memset(a->buckets, 0, a->nbuckets * sizeof(*a->buckets));
 	a->nopen = 0;
@@ -435,8 +571,8 @@ int event_asm_detach(struct event_asm *a)
 	size_t i;
 
 	event_recycle_out(a);
-	for (i = 0; i < a->queue.n; i++) {
-		if (event_slot_detach(a->queue.v[i]) < 0)
+	for (i = 0; i < event_pq_count(&a->queue); i++) {
+		if (event_slot_detach(event_pq_at(&a->queue, i)) < 0)
 			return -ENOMEM;
 	}
 	return 0;
@@ -460,7 +596,7 @@ int event_asm_new(unsigned eoe_timeout, struct event_asm **ret)
 
 size_t event_asm_pending(const struct event_asm *a)
 {
-	return a->queue.n;
+	return event_pq_count(&a->queue);
 }
 
 static void event_slot_free(struct event_slot *s)
@@ -477,16 +613,16 @@ void event_asm_free(struct event_asm *a)
 
 	if (!a)
 		return;
-	for (i = 0; i < a->queue.n; i++)
-		event_slot_free(a->queue.v[i]);
+	for (i = 0; i < event_pq_count(&a->queue); i++)
+		event_slot_free(event_pq_at(&a->queue, i));
 	if (a->out)
 		event_slot_free(a->out);
 	for (s = a->free; s; s = next) {
 		next = s->hnext;
 		event_slot_free(s);
 	}
-	free(a->queue.v);
-	free(a->open.v);
+	event_pq_free(&a->queue);
+	event_pq_free(&a->open);
 	free(a->buckets);
 	free(a);
 }

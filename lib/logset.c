@@ -20,10 +20,19 @@
  * the buffer up to its last newline and moves the partial line after it to
  * the front before the next fill, so a chunk is always whole lines and the
  * buffer is reused: memory stays at the buffer's size.
+ *
+ * A regular file is read ahead by a thread of its own, double-buffered:
+ * while the caller parses one chunk, the thread reads (or decompresses)
+ * the next into a second buffer, moving the partial line there. A chunk
+ * goes back to the thread only when the caller asks for the next one,
+ * which keeps logset_next's promise (a chunk is valid until the next
+ * call). Pipes and stdin are read without a thread: a reader blocked in
+ * read() on a live pipe could not be stopped by logset_close.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -362,6 +371,19 @@ struct logset_reader {
 	bool z_end;		/* the last gzip member ended */
 	ZSTD_DCtx *zd;
 	size_t zd_hint;		/* its last return that made progress */
+	/* read-ahead (regular files): everything below is under mu */
+	bool threaded;
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	char *spare;		/* the second buffer (threaded only) */
+	size_t spare_cap;
+	bool spare_busy;	/* it holds the caller's chunk */
+	bool taken;		/* the caller has taken a chunk */
+	bool ready, stop, done;	/* a chunk waits; close asked; thread ended */
+	int ready_rc;
+	const char *ready_buf;
+	size_t ready_len;
 };
 
 static const unsigned char gzip_magic[] = { 0x1f, 0x8b };
@@ -551,13 +573,49 @@ static int reader_take_err(struct logset_reader *r)
 	return e;
 }
 
-int logset_next(struct logset_reader *r, const char **ret, size_t *ret_len)
+/* Move the partial line after the last chunk to the front: into the
+ * spare buffer when there is one (the read-ahead thread: the chunk's
+ * buffer stays with the caller and becomes the spare), else within the
+ * buffer. 0 or -ENOMEM. */
+static int reader_shift(struct logset_reader *r)
 {
-	if (r->start) {
-		memmove(r->buf, r->buf + r->start, r->len - r->start);
-		r->len -= r->start;
-		r->start = 0;
+	size_t rest = r->len - r->start;
+	char *b;
+
+	if (!r->start)
+		return 0;
+	if (!r->spare) {
+		memmove(r->buf, r->buf + r->start, rest);
+	} else {
+		if (r->spare_cap < r->cap) {	/* the other one grew */
+			b = realloc(r->spare, r->cap);
+			if (!b)
+				return -ENOMEM;
+			r->spare = b;
+			r->spare_cap = r->cap;
+		}
+		memcpy(r->spare, r->buf + r->start, rest);
+		b = r->spare;
+		r->spare = r->buf;
+		r->buf = b;
+		b = (char *)(uintptr_t)r->spare_cap;	/* swap the sizes */
+		r->spare_cap = r->cap;
+		r->cap = (size_t)(uintptr_t)b;
+		r->spare_busy = true;
 	}
+	r->len = rest;
+	r->start = 0;
+	return 0;
+}
+
+/* The next chunk, read in the calling thread (logset_next's contract). */
+static int reader_step(struct logset_reader *r, const char **ret,
+		       size_t *ret_len)
+{
+	int e = reader_shift(r);
+
+	if (e < 0)
+		return e;
 	while (!r->eof) {
 		size_t n;
 		char *nl;
@@ -574,6 +632,116 @@ int logset_next(struct logset_reader *r, const char **ret, size_t *ret_len)
 	if (r->len)
 		return reader_deliver(r, r->len, ret, ret_len);
 	return reader_take_err(r);
+}
+
+
+/* ---- read-ahead ---- */
+
+/* The thread: one chunk at a time, each published once the caller took
+ * the previous one (and so gave back the buffer before it). */
+static void *reader_thread(void *arg)
+{
+	struct logset_reader *r = arg;
+	const char *buf = NULL;
+	size_t len = 0;
+	int rc;
+
+	pthread_mutex_lock(&r->mu);
+	for (;;) {
+		while (!r->stop && (r->ready || r->spare_busy))
+			pthread_cond_wait(&r->cv, &r->mu);
+		if (r->stop)
+			break;
+		rc = reader_shift(r);	/* under mu: it marks the spare busy */
+		pthread_mutex_unlock(&r->mu);
+		if (rc == 0)
+			rc = reader_step(r, &buf, &len);
+		pthread_mutex_lock(&r->mu);
+		r->ready = true;
+		r->ready_rc = rc;
+		r->ready_buf = buf;
+		r->ready_len = len;
+		pthread_cond_broadcast(&r->cv);
+		if (rc <= 0)
+			break;
+	}
+	r->done = true;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+	return NULL;
+}
+
+/* logset_next through the thread: give back the chunk held, take the
+ * next one. */
+static int reader_take(struct logset_reader *r, const char **ret,
+		       size_t *ret_len)
+{
+	int rc = 0;
+
+	pthread_mutex_lock(&r->mu);
+	if (r->taken)
+		r->spare_busy = false;
+	r->taken = true;
+	pthread_cond_broadcast(&r->cv);
+	while (!r->ready && !r->done)
+		pthread_cond_wait(&r->cv, &r->mu);
+	if (r->ready) {
+		r->ready = false;
+		rc = r->ready_rc;
+		if (rc == 1) {	/* else the outputs stay as they are */
+			*ret = r->ready_buf;
+			*ret_len = r->ready_len;
+		}
+		pthread_cond_broadcast(&r->cv);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return rc;
+}
+
+int logset_next(struct logset_reader *r, const char **ret, size_t *ret_len)
+{
+	if (r->threaded)
+		return reader_take(r, ret, ret_len);
+	return reader_step(r, ret, ret_len);
+}
+
+/* Start reading ahead; without a thread (or memory) the reader stays
+ * synchronous. */
+static void reader_start_thread(struct logset_reader *r)
+{
+	r->spare = malloc(r->cap);
+	if (!r->spare)
+		return;
+	r->spare_cap = r->cap;
+	if (pthread_mutex_init(&r->mu, NULL) != 0)
+		goto fail;
+	if (pthread_cond_init(&r->cv, NULL) != 0) {
+		pthread_mutex_destroy(&r->mu);
+		goto fail;
+	}
+	if (pthread_create(&r->th, NULL, reader_thread, r) == 0) {
+		r->threaded = true;
+		return;
+	}
+	pthread_cond_destroy(&r->cv);
+	pthread_mutex_destroy(&r->mu);
+fail:
+	free(r->spare);
+	r->spare = NULL;
+}
+
+static void reader_stop_thread(struct logset_reader *r)
+{
+	if (!r->threaded)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->stop = true;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+	pthread_join(r->th, NULL);
+	pthread_cond_destroy(&r->cv);
+	pthread_mutex_destroy(&r->mu);
+	r->threaded = false;
 }
 
 /* Set up the decoder the first bytes (head, n of them) call for. */
@@ -650,15 +818,20 @@ int logset_open(const char *path, struct logset_reader **ret)
 		return e;
 	}
 	e = reader_new(fd, true, ret);
-	if (e < 0)
+	if (e < 0) {
 		close(fd);
-	return e;
+		return e;
+	}
+	if (S_ISREG(st.st_mode))
+		reader_start_thread(*ret);
+	return 0;
 }
 
 void logset_close(struct logset_reader *r)
 {
 	if (!r)
 		return;
+	reader_stop_thread(r);
 	if (r->z_live)
 		inflateEnd(&r->z);
 	ZSTD_freeDCtx(r->zd);
@@ -666,5 +839,6 @@ void logset_close(struct logset_reader *r)
 		close(r->fd);
 	free(r->in);
 	free(r->buf);
+	free(r->spare);
 	free(r);
 }

@@ -10,15 +10,19 @@
  *  - the type is a message type name in any case, UNKNOWN[N], a decimal
  *    number, or any other word (then the record's type is 0: the
  *    reference keeps such lines);
- *  - the stamp is read leniently, as strtoul would: SEC is the digits
+ *  - a NUL byte ends the line (the reference reads C strings);
+ *  - the stamp must start with a digit (the reference drops a line
+ *    without seconds: "msg=audit(" cut short, "audit(abc:def)"); beyond
+ *    that it is read leniently, as strtoul would: SEC is the digits
  *    after "(", MSEC the digits after the first '.', SERIAL the digits
  *    after the first ':' (a leading '-' negates, modulo 2^64); missing
  *    parts are 0 and junk after digits is ignored. Only an overflow (SEC
  *    or SERIAL beyond 64 bits) or MSEC > 999 makes the line an error
  *    ("Error extracting time stamp" in the reference);
  *  - the body starts after the ')' that closes the stamp, past an
- *    optional ':' and the spaces after it; a line without ')' has an empty
- *    body.
+ *    optional ':' and at most one space after it (further blanks are the
+ *    body's: the -i interpreter prints them as the reference does); a
+ *    line without ')' has an empty body.
  *
  * Cost: a memchr for NUL and one for 0x1D over the line; the rest only
  * looks at the first words. The type name is found by binary search on
@@ -45,6 +49,7 @@ const char *record_error_text(enum record_error e)
 	case RECORD_ERR_BAD_TIME: return "malformed time stamp";
 	case RECORD_ERR_NO_BODY: return "no body after the time stamp";
 	case RECORD_ERR_NUL: return "NUL byte in the line";
+	case RECORD_ERR_NO_TIME: return "no time stamp after msg=audit(";
 	}
 	return "unknown error";
 }
@@ -267,11 +272,18 @@ static int record_tail(const char *p, const char *end, struct record *r,
 	if (!record_starts(p, end, "audit(", 6))
 		return record_fail(RECORD_ERR_NO_MSG, err);
 	p += 6;
+	/* Without even the seconds there is no time to place the record
+	 * at: an event at the epoch would be made up. */
+	if (p == end || *p < '0' || *p > '9')
+		return record_fail(RECORD_ERR_NO_TIME, err);
 	if (!record_stamp(&p, end, r))
 		return record_fail(RECORD_ERR_BAD_TIME, err);
+	/* The body starts right after "): ": more blanks belong to it (the
+	 * -i interpreter prints them, as the reference does). */
 	if (p < end && *p == ':')
 		p++;
-	p = record_skip_spaces(p, end);
+	if (p < end && *p == ' ')
+		p++;
 	sep = memchr(p, RECORD_ENRICHED_SEP, (size_t)(end - p));
 	r->body = p;
 	r->body_len = (size_t)((sep ? sep : end) - p);
@@ -285,14 +297,17 @@ static int record_tail(const char *p, const char *end, struct record *r,
 int record_parse(const char *line, size_t len, struct record *ret,
 		 enum record_error *ret_error)
 {
-	const char *p = line, *end;
+	const char *p = line, *end, *nul;
 	int rc;
 
 	if (len && line[len - 1] == '\n')
 		len--;
+	/* The reference reads lines as C strings: what follows a NUL is
+	 * not part of the record (a damaged line keeps what it can). */
+	nul = memchr(line, '\0', len);
+	if (nul)
+		len = (size_t)(nul - line);
 	end = line + len;
-	if (memchr(line, '\0', len))
-		return record_fail(RECORD_ERR_NUL, ret_error);
 	ret->line = line;
 	ret->line_len = len;
 	rc = record_head(&p, end, ret, ret_error);

@@ -47,7 +47,13 @@ enum record_error {
 	RECORD_ERR_BAD_TIME,	/* SEC.MSEC:SERIAL malformed or out of range */
 	RECORD_ERR_NO_BODY,	/* (unused: the reference keeps a line that
 				 * ends in the stamp, even without ")") */
-	RECORD_ERR_NUL,		/* a NUL byte inside the line */
+	RECORD_ERR_NUL,		/* (record_parse_netlink only: a log line is
+				 * cut at its first NUL byte, as the
+				 * reference reads it) */
+	RECORD_ERR_NO_TIME,	/* no seconds after "msg=audit(": the
+				 * reference drops such lines silently;
+				 * BAD_TIME is its "Error extracting time
+				 * stamp" (an overflow or msec > 999) */
 };
 
 /* A short English text for an error ("no type= field"); static. */
@@ -78,8 +84,8 @@ struct record {
 #define RECORD_REF_LINE_MAX 8969
 
 /* Split a log line (len bytes, no trailing newline needed: one trailing
- * "\n" is ignored). 0 and *ret, or -EINVAL and *ret_error (may be NULL)
- * says why. */
+ * "\n" is ignored; a NUL byte ends the line, the rest is not part of the
+ * record). 0 and *ret, or -EINVAL and *ret_error (may be NULL) says why. */
 int record_parse(const char *line, size_t len, struct record *ret,
 		 enum record_error *ret_error);
 

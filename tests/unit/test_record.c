@@ -87,7 +87,12 @@ static void test_lenient(void **state)
 	(void)state;
 	r = parse_ok("  type=CWD   msg=audit(5.1:7):   cwd=x");
 	assert_int_equal(r.msec, 1);	/* 12 and 120 are different events */
+	/* the body starts right after "): ": -i prints the other blanks */
+	assert_span(r.body, r.body_len, "  cwd=x");
+	r = parse_ok("type=CWD msg=audit(5.1:7):cwd=x");
 	assert_span(r.body, r.body_len, "cwd=x");
+	r = parse_ok("type=CWD msg=audit(5.1:7)  cwd=x");
+	assert_span(r.body, r.body_len, " cwd=x");
 	r = parse_ok("type=CWD msg=audit(5.12:7)");
 	assert_int_equal(r.msec, 12);
 	assert_int_equal(r.body_len, 0);
@@ -153,9 +158,23 @@ static void test_every_type(void **state)
 	}
 }
 
+/* A NUL ends the line, as in the reference (which reads C strings). */
+static void test_nul(void **state)
+{
+	static const char nul[] = "type=CWD msg=audit(1.0:1): a=1\0b=2\x1dX=y";
+	struct record r;
+	enum record_error e = RECORD_ERR_EMPTY;
+
+	(void)state;
+	assert_int_equal(record_parse(nul, sizeof(nul) - 1, &r, &e), 0);
+	assert_int_equal(e, RECORD_OK);
+	assert_int_equal(r.line_len, strlen(nul));
+	assert_span(r.body, r.body_len, "a=1");
+	assert_null(r.enriched);
+}
+
 static void test_refused(void **state)
 {
-	static const char nul[] = "type=CWD msg=audit(1.0:1): a\0b";
 	char *big;
 
 	(void)state;
@@ -171,7 +190,14 @@ static void test_refused(void **state)
 	parse_bad("type=CWD msg=audit(1.1234:1): a", 31, RECORD_ERR_BAD_TIME);
 	parse_bad("type=CWD msg=audit(99999999999999999999.1:1): a", 47, RECORD_ERR_BAD_TIME);
 	parse_bad("type=CWD msg=audit(1.1:99999999999999999999): a", 47, RECORD_ERR_BAD_TIME);
-	parse_bad(nul, sizeof(nul) - 1, RECORD_ERR_NUL);
+	parse_bad("type=CWD msg=audit(", 19, RECORD_ERR_NO_TIME);
+	parse_bad("type=CWD msg=audit(): a", 23, RECORD_ERR_NO_TIME);
+	parse_bad("type=CWD msg=audit(abc:def): a", 30, RECORD_ERR_NO_TIME);
+	parse_bad("type=CWD msg=audit(.5:7): a", 27, RECORD_ERR_NO_TIME);
+	parse_bad("type=CWD msg=audit( 5.1:7): a", 29, RECORD_ERR_NO_TIME);
+	parse_bad("\0type=CWD msg=audit(1.0:1): a", 30, RECORD_ERR_EMPTY);
+	assert_string_not_equal(record_error_text(RECORD_ERR_NO_TIME),
+				record_error_text(RECORD_ERR_BAD_TIME));
 	/* 1 MB of junk: refused without reading past the end (ASan checks) */
 	big = malloc(1 << 20);
 	assert_non_null(big);
@@ -328,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_types),
 		cmocka_unit_test(test_every_type),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_truncated),
 		cmocka_unit_test(test_netlink),
 		cmocka_unit_test(test_fields),
