@@ -41,7 +41,7 @@ enum {
 
 /* ---- output sink ---- */
 
-void interp_sink_put(struct interp_sink *s, const char *p, size_t n)
+static void sink_copy(struct interp_sink *s, const char *p, size_t n)
 {
 	if (s->len < s->cap) {
 		size_t room = s->cap - s->len;
@@ -49,6 +49,58 @@ void interp_sink_put(struct interp_sink *s, const char *p, size_t n)
 		memcpy(s->out + s->len, p, n < room ? n : room);
 	}
 	s->len += n;
+}
+
+/* Whether mode puts a backslash before c (a printable byte). */
+static bool sink_needs_backslash(enum interp_escape mode, unsigned char c)
+{
+	switch (mode) {
+	case INTERP_ESC_SHELL:
+		return c && strchr(" !\"$'()\\`|", c);
+	case INTERP_ESC_SHELL_QUOTE:
+		return c && strchr(" !\"#$&'()*;<>?[\\]`{|}", c);
+	default:
+		return false;
+	}
+}
+
+static void sink_escape(struct interp_sink *s, const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)p[i];
+		char buf[5];
+
+		if (c < 0x20) {
+			buf[0] = '\\';
+			buf[1] = (char)('0' + (c >> 6));
+			buf[2] = (char)('0' + ((c >> 3) & 7));
+			buf[3] = (char)('0' + (c & 7));
+			sink_copy(s, buf, 4);
+		} else if (sink_needs_backslash(s->esc, c)) {
+			buf[0] = '\\';
+			buf[1] = (char)c;
+			sink_copy(s, buf, 2);
+		} else {
+			sink_copy(s, (const char *)&p[i], 1);
+		}
+	}
+}
+
+void interp_sink_put(struct interp_sink *s, const char *p, size_t n)
+{
+	if (s->escaping && s->esc != INTERP_ESC_RAW)
+		sink_escape(s, p, n);
+	else
+		sink_copy(s, p, n);
+}
+
+size_t interp_escape(enum interp_escape mode, const char *p, size_t n,
+		     char *out, size_t cap)
+{
+	struct interp_sink s = { out, cap, 0, true, mode };
+
+	interp_sink_put(&s, p, n);
+	return interp_sink_end(&s);
 }
 
 void interp_sink_str(struct interp_sink *s, const char *p)
@@ -867,7 +919,7 @@ size_t interp_value(struct interp_names *names,
 		    const struct interp_context *ctx, enum interp_kind kind,
 		    const char *value, size_t vlen, char *out, size_t cap)
 {
-	struct interp_sink s = { out, cap, 0 };
+	struct interp_sink s = { out, cap, 0, false, INTERP_ESC_RAW };
 
 	interp_print_kind(names, ctx, kind, value, vlen, &s);
 	return interp_sink_end(&s);

@@ -90,6 +90,8 @@ enum interp_kind {
 	INTERP_IOCTL,		/* ioctlcmd=: TCGETS */
 	INTERP_FANOTIFY,	/* resp=: allow, deny */
 	INTERP_NLMCGRP,		/* nl-mcgrp= */
+	INTERP_VERBATIM,	/* addr=, subj=, ...: printed as written, but
+				 * an interpreted value (--escape applies) */
 };
 
 /* One field of a record body; pointers borrow the body's bytes. */
@@ -182,16 +184,51 @@ size_t interp_value(struct interp_names *names,
  * end in a blank, so the text usually ends in one; a body without any
  * field ends in a newline of its own, as the reference prints an empty
  * line after such a record). The body must start right after "): "
- * (leading blanks are printed). enriched
+ * (leading blanks are printed; callers printing "msg=audit(...) :" and
+ * no blank pass the body from right after "):", blank included, so that
+ * a body without fields prints escaped as the reference prints it, e.g.
+ * ":\\ " under --escape shell). enriched
  * (enriched_len bytes, the text after the 0x1D byte; NULL when the log
- * line has none) gives the names the daemon recorded: a uid or gid field
- * whose NAME="text" is there prints that text instead of a lookup, as the
- * reference does. Written to out like snprintf (NUL terminated when
+ * line has none) gives what the daemon recorded: an interpreted field
+ * whose NAME=word is there prints that word (uid and gid words decoded:
+ * "root" from NAME="root") instead of its interpretation, as the
+ * reference does. Values are escaped in --escape's default mode, tty
+ * (see interp_record_escaped). Written to out like snprintf (NUL terminated when
  * cap > 0; the full length returned, >= cap when out was too small).
  * Allocates nothing; names may be NULL (ids then print unknown(N)).
  */
 size_t interp_record(struct interp_names *names, int type, const char *body,
 		     size_t body_len, const char *enriched,
 		     size_t enriched_len, char *out, size_t cap);
+
+/*
+ * ausearch's --escape modes, as the reference 3.0.9 applies them (found
+ * by feeding it every byte): raw leaves everything; tty writes bytes
+ * below 0x20 as \ooo (octal, three digits); shell also puts a backslash
+ * before each of  !"$'()\`|  and shell_quote before each of
+ *  !"#$&'()*;<>?[\]`{|}  (the blank included). 0x7f and bytes above
+ * are never escaped.
+ */
+enum interp_escape {
+	INTERP_ESC_RAW,
+	INTERP_ESC_TTY,
+	INTERP_ESC_SHELL,
+	INTERP_ESC_SHELL_QUOTE,
+};
+
+/* p (n bytes) escaped in mode into out, like snprintf (NUL terminated
+ * when cap > 0; the full length returned). */
+size_t interp_escape(enum interp_escape mode, const char *p, size_t n,
+		     char *out, size_t cap);
+
+/* interp_record with the value of every interpreted field (not the
+ * names, not the fields printed as written) escaped in mode, as ausearch
+ * -i --escape MODE prints it. In tty mode this is interp_record except
+ * that control bytes of socket paths, results, ... are escaped too; in
+ * raw mode decoded strings keep their control bytes. */
+size_t interp_record_escaped(struct interp_names *names, int type,
+			     const char *body, size_t body_len,
+			     const char *enriched, size_t enriched_len,
+			     enum interp_escape mode, char *out, size_t cap);
 
 #endif

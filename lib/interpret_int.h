@@ -17,6 +17,10 @@
 struct interp_sink {
 	char *out;
 	size_t cap, len;
+	/* When set, every byte put is escaped in esc (interp_record_escaped
+	 * turns it on around each interpreted value). */
+	bool escaping;
+	enum interp_escape esc;
 };
 
 void interp_sink_put(struct interp_sink *s, const char *p, size_t n);

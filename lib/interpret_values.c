@@ -88,7 +88,8 @@ struct esc {
 	bool stopped;		/* a NUL ended a C string */
 };
 
-/* One decoded byte as ausearch prints it: control bytes as \ooo; a NUL
+/* One decoded byte as ausearch prints it: control bytes as \ooo (the
+ * sink's escape mode decides when it has one); a NUL
  * ends a string (a space between proctitle's arguments); \x01 separates
  * keys. */
 static void esc_byte(struct interp_sink *s, struct esc *e, unsigned char c)
@@ -101,8 +102,14 @@ static void esc_byte(struct interp_sink *s, struct esc *e, unsigned char c)
 		else
 			e->stopped = true;
 	} else if (c == 1 && e->mode == ESC_KEY) {
+		/* the separator is not part of a value: never escaped */
+		bool escaping = s->escaping;
+
+		s->escaping = false;
 		interp_sink_str(s, " key=");
-	} else if (c < 0x20) {
+		s->escaping = escaping;
+	} else if (c < 0x20 && !s->escaping) {
+		/* with an escaping sink, the sink escapes it (or not: raw) */
 		interp_sink_printf(s, "\\%03o", c);
 	} else {
 		interp_sink_char(s, (char)c);
@@ -536,6 +543,7 @@ void interp_print_value(struct interp_names *names,
 {
 	switch (kind) {
 	case INTERP_EXIT:	print_exit(v, n, s); break;
+	case INTERP_VERBATIM:	interp_sink_put(s, v, n); break;
 	case INTERP_ESCAPED:	print_escaped_mode(v, n, ESC_CSTRING, s); break;
 	case INTERP_ESCAPED_KEY: print_escaped_mode(v, n, ESC_KEY, s); break;
 	case INTERP_PROCTITLE:	print_escaped_mode(v, n, ESC_PROCTITLE, s); break;

@@ -264,6 +264,35 @@ static bool match_last(const struct record *r, const char *name,
 	return found;
 }
 
+/* The reference reads the uid of an anomaly record (ANOM_*, 1700-1799)
+ * from the first "uid=" in its text, which in "auid=1000 uid=0" is the
+ * auid's value: -ui matches what it reads. */
+static bool match_anom_uid(const struct record *r, struct record_field *ret)
+{
+	const char *p = memmem(r->body, r->body_len, "uid=", 4);
+	const char *end = r->body + r->body_len;
+
+	if (!p)
+		return false;
+	ret->name = p;
+	ret->name_len = 3;
+	ret->value = p + 4;
+	ret->value_len = 0;
+	while (ret->value + ret->value_len < end &&
+	       ret->value[ret->value_len] != ' ')
+		ret->value_len++;
+	ret->kind = RECORD_VALUE_PLAIN;
+	return true;
+}
+
+static bool match_field(const struct record *r, const char *name,
+			struct record_field *ret)
+{
+	if (r->type >= 1700 && r->type < 1800 && !strcmp(name, "uid"))
+		return match_anom_uid(r, ret);
+	return match_last(r, name, ret);
+}
+
 static bool match_num_event(const struct match_num *n, const struct event *ev)
 {
 	struct record_field f;
@@ -272,7 +301,7 @@ static bool match_num_event(const struct match_num *n, const struct event *ev)
 		if (!match_type_parsed(ev->records[i].type))
 			continue;
 		for (size_t k = 0; n->fields[k]; k++)
-			if (match_last(&ev->records[i], n->fields[k], &f) &&
+			if (match_field(&ev->records[i], n->fields[k], &f) &&
 			    match_num_value(n, &f))
 				return true;
 	}

@@ -669,6 +669,12 @@ enum ausearch_parse_result ausearch_opts_parse(struct ausearch_opts *o,
 	memset(o, 0, sizeof(*o));
 	o->success = -1;
 	o->escape = AUSEARCH_ESCAPE_TTY;
+	/* No option at all (not even -i): the reference prints its usage
+	 * and fails, whether or not logs are piped in. */
+	if (argc <= 1) {
+		fputs(opts_usage, out);
+		return AUSEARCH_PARSE_ERROR;
+	}
 	for (int i = 1; i < argc; i++) {
 		int n = opts_one(&c, argc, argv, i);
 

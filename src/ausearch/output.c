@@ -118,15 +118,42 @@ static void output_str(struct output *out, const char *s)
 	output_add(out, s, strlen(s));
 }
 
-/* A record's line up to its ENRICHED part, as the reference prints it in
- * the default format. */
+/* A helper's snprintf-like text straight into the buffer. */
+#define OUTPUT_TEXT(out, call_with_dst_cap) do {			\
+	size_t room_ = (out)->cap - (out)->len;				\
+	char *dst_ = (out)->buf + (out)->len;				\
+	size_t n_ = (call_with_dst_cap);				\
+	if (n_ >= room_ && output_reserve((out), n_ + 1) == 0) {	\
+		room_ = (out)->cap - (out)->len;			\
+		dst_ = (out)->buf + (out)->len;				\
+		n_ = (call_with_dst_cap);				\
+	}								\
+	if (n_ < room_)							\
+		(out)->len += n_;					\
+} while (0)
+
+/* --escape's mode as the interpreter names it (the enums agree in order,
+ * but say it once here rather than cast). */
+static enum interp_escape output_escape_mode(const struct output *out)
+{
+	switch (out->o->escape) {
+	case AUSEARCH_ESCAPE_RAW: return INTERP_ESC_RAW;
+	case AUSEARCH_ESCAPE_SHELL: return INTERP_ESC_SHELL;
+	case AUSEARCH_ESCAPE_SHELL_QUOTE: return INTERP_ESC_SHELL_QUOTE;
+	default: return INTERP_ESC_TTY;
+	}
+}
+
+/* A record's line up to its ENRICHED part, escaped whole in --escape's
+ * mode, as the reference prints it in the default format. */
 static void output_line_plain(struct output *out, const struct record *r)
 {
 	size_t n = r->line_len;
 
 	if (r->enriched)
 		n = (size_t)(r->enriched - 1 - r->line);
-	output_add(out, r->line, n);
+	OUTPUT_TEXT(out, interp_escape(output_escape_mode(out), r->line, n,
+				       dst_, room_));
 	output_add(out, "\n", 1);
 }
 
@@ -155,17 +182,27 @@ static void output_default(struct output *out, const struct event *ev)
 		output_line_plain(out, &ev->records[i]);
 }
 
+/* The lines as read. When one record of the event has an ENRICHED part,
+ * the reference ends every other record of it with the 0x1D separator
+ * too (with nothing after it); so do we. */
 static void output_raw(struct output *out, const struct event *ev)
 {
+	bool enriched = false;
+
+	for (size_t i = 0; i < ev->count; i++)
+		enriched = enriched || ev->records[i].enriched;
 	for (size_t i = 0; i < ev->count; i++) {
 		const struct record *r = &ev->records[i];
 
 		output_add(out, r->line, r->line_len);
+		if (enriched && !r->enriched)
+			output_add(out, "\x1d", 1);
 		output_add(out, "\n", 1);
 	}
 }
 
-/* "node=N type=T msg=audit(11/21/26 16:03:24.123:42) : " */
+/* "node=N type=T msg=audit(11/21/26 16:03:24.123:42) :" (the blank
+ * after it is the body's: see output_interpret). */
 static void output_interpret_head(struct output *out, const struct record *r)
 {
 	time_t t = (time_t)r->sec;
@@ -185,24 +222,11 @@ static void output_interpret_head(struct output *out, const struct record *r)
 #pragma GCC diagnostic ignored "-Wformat-y2k"
 	strftime(date, sizeof(date), "%x %T", &tm);
 #pragma GCC diagnostic pop
-	snprintf(buf, sizeof(buf), " msg=audit(%s.%03u:%llu) : ", date,
+	snprintf(buf, sizeof(buf), " msg=audit(%s.%03u:%llu) :", date,
 		 r->msec, (unsigned long long)r->serial);
 	output_str(out, buf);
 }
 
-/* A helper's snprintf-like text straight into the buffer. */
-#define OUTPUT_TEXT(out, call_with_dst_cap) do {			\
-	size_t room_ = (out)->cap - (out)->len;				\
-	char *dst_ = (out)->buf + (out)->len;				\
-	size_t n_ = (call_with_dst_cap);				\
-	if (n_ >= room_ && output_reserve((out), n_ + 1) == 0) {	\
-		room_ = (out)->cap - (out)->len;			\
-		dst_ = (out)->buf + (out)->len;				\
-		n_ = (call_with_dst_cap);				\
-	}								\
-	if (n_ < room_)							\
-		(out)->len += n_;					\
-} while (0)
 
 static void output_interpret(struct output *out, const struct event *ev)
 {
@@ -210,10 +234,22 @@ static void output_interpret(struct output *out, const struct event *ev)
 	for (size_t i = ev->count; i-- > 0;) {
 		const struct record *r = &ev->records[i];
 
+		const char *body = r->body;
+		size_t body_len = r->body_len;
+
 		output_interpret_head(out, r);
-		OUTPUT_TEXT(out, interp_record(out->names, r->type, r->body,
-					       r->body_len, r->enriched,
-					       r->enriched_len, dst_, room_));
+		/* The blank after "):" is printed with the body: escaped when
+		 * the record has no field, as the reference does. */
+		if (body > r->line && body[-1] == ' ') {
+			body--;
+			body_len++;
+		}
+		OUTPUT_TEXT(out, interp_record_escaped(out->names, r->type,
+						       body, body_len,
+						       r->enriched,
+						       r->enriched_len,
+						       output_escape_mode(out),
+						       dst_, room_));
 		output_add(out, "\n", 1);
 	}
 }

@@ -23,6 +23,18 @@ if [ -f "$ENR" ]; then
 	search_same "enriched log, raw" ausearch -if "$ENR" --raw
 	search_same "enriched log, -i" ausearch -if "$ENR" -i
 fi
+# every byte 0x01-0x7f and some above in decoded values, blanks and
+# shell characters in interpreted and uninterpreted values, records
+# without fields, msg fields (tests/data/interpret/escape.log); ENRICHED
+# words used, ignored ("SADDR=" first, "unknown-..."), decoded
+# (tests/data/interpret/enriched-words.log)
+for f in escape.log enriched-words.log; do
+	for m in raw tty shell shell_quote; do
+		search_same "$f --escape $m -i" ausearch -if "$DATA/interpret/$f" -i --escape "$m"
+		search_same "$f --escape $m" ausearch -if "$DATA/interpret/$f" --escape "$m"
+	done
+done
+search_same "enriched log, -i, --escape shell" ausearch -if "$ENR" -i --escape shell
 search_same "no match, raw: no message" ausearch -if "$LOG" --raw -k nosuchkey
 search_same "no match, csv" ausearch -if "$LOG" --format csv -k nosuchkey
 

@@ -33,17 +33,8 @@ DMG=$DATA/search/damaged
 
 REF_LINE_MAX=8969
 
-# todo_same WHY DESC PROG ARGS: search_same, "# TODO WHY" when it fails
-# (a case that waits on a change in another file).
-todo_same() {
-	_w=$1; shift
-	if search_same "$@" >"$TMP/todo.tap"; then
-		ok "$1"
-	else
-		not_ok "$1 # TODO $_w"
-		sed -n '2,$p' "$TMP/todo.tap" | head -8
-	fi
-}
+# todo_same WHY DESC PROG ARGS: a case that waits on a change elsewhere.
+todo_same() { search_todo "$@"; }
 
 # ---- the serials of events the reference drops (SYSCALL rule) ----
 
