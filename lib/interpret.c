@@ -41,16 +41,6 @@ enum {
 
 /* ---- output sink ---- */
 
-static void sink_copy(struct interp_sink *s, const char *p, size_t n)
-{
-	if (s->len < s->cap) {
-		size_t room = s->cap - s->len;
-
-		memcpy(s->out + s->len, p, n < room ? n : room);
-	}
-	s->len += n;
-}
-
 /* Whether mode puts a backslash before c (a printable byte). */
 static bool sink_needs_backslash(enum interp_escape mode, unsigned char c)
 {
@@ -75,13 +65,13 @@ static void sink_escape(struct interp_sink *s, const char *p, size_t n)
 			buf[1] = (char)('0' + (c >> 6));
 			buf[2] = (char)('0' + ((c >> 3) & 7));
 			buf[3] = (char)('0' + (c & 7));
-			sink_copy(s, buf, 4);
+			sink_put(&s->b, buf, 4);
 		} else if (sink_needs_backslash(s->esc, c)) {
 			buf[0] = '\\';
 			buf[1] = (char)c;
-			sink_copy(s, buf, 2);
+			sink_put(&s->b, buf, 2);
 		} else {
-			sink_copy(s, (const char *)&p[i], 1);
+			sink_put(&s->b, (const char *)&p[i], 1);
 		}
 	}
 }
@@ -91,13 +81,13 @@ void interp_sink_put(struct interp_sink *s, const char *p, size_t n)
 	if (s->escaping && s->esc != INTERP_ESC_RAW)
 		sink_escape(s, p, n);
 	else
-		sink_copy(s, p, n);
+		sink_put(&s->b, p, n);
 }
 
 size_t interp_escape(enum interp_escape mode, const char *p, size_t n,
 		     char *out, size_t cap)
 {
-	struct interp_sink s = { out, cap, 0, true, mode };
+	struct interp_sink s = { { out, cap, 0 }, true, mode };
 
 	interp_sink_put(&s, p, n);
 	return interp_sink_end(&s);
@@ -128,9 +118,7 @@ void interp_sink_printf(struct interp_sink *s, const char *fmt, ...)
 
 size_t interp_sink_end(struct interp_sink *s)
 {
-	if (s->cap > 0)
-		s->out[s->len < s->cap ? s->len : s->cap - 1] = '\0';
-	return s->len;
+	return sink_end(&s->b);
 }
 
 void interp_sink_wrapped(struct interp_sink *s, const char *prefix,
@@ -919,7 +907,7 @@ size_t interp_value(struct interp_names *names,
 		    const struct interp_context *ctx, enum interp_kind kind,
 		    const char *value, size_t vlen, char *out, size_t cap)
 {
-	struct interp_sink s = { out, cap, 0, false, INTERP_ESC_RAW };
+	struct interp_sink s = { { out, cap, 0 }, false, INTERP_ESC_RAW };
 
 	interp_print_kind(names, ctx, kind, value, vlen, &s);
 	return interp_sink_end(&s);

@@ -12,11 +12,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "interpret.h"
+#include "sink.h"
 #include "tables.h"
 
 struct interp_sink {
-	char *out;
-	size_t cap, len;
+	struct sink b;		/* the bounded buffer */
 	/* When set, every byte put is escaped in esc (interp_record_escaped
 	 * turns it on around each interpreted value). */
 	bool escaping;

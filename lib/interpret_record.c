@@ -229,7 +229,7 @@ size_t interp_record_escaped(struct interp_names *names, int type,
 			     const char *enriched, size_t enriched_len,
 			     enum interp_escape mode, char *out, size_t cap)
 {
-	struct interp_sink s = { out, cap, 0, false, mode };
+	struct interp_sink s = { { out, cap, 0 }, false, mode };
 	struct interp_context ctx;
 	struct rec_field f;
 	const char *pos = body, *end = body + body_len;

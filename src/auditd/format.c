@@ -21,6 +21,7 @@
 #include <linux/audit.h>
 #include <linux/netlink.h>
 #include "encode.h"
+#include "sink.h"
 #include "format.h"
 #include "interpret.h"
 #include "tables.h"
@@ -38,29 +39,6 @@ struct format {
 	char *scratch;		/* one interpreted value */
 	size_t scratch_cap;
 };
-
-/* A bounded writer: stores what fits in out, counts everything. */
-struct line {
-	char *out;
-	size_t cap, len;
-};
-
-static void line_put(struct line *l, const char *p, size_t n)
-{
-	if (l->len < l->cap) {
-		size_t room = l->cap - l->len;
-
-		memcpy(l->out + l->len, p, n < room ? n : room);
-	}
-	l->len += n;
-}
-
-static void line_char(struct line *l, char ch)
-{
-	if (l->len < l->cap)
-		l->out[l->len] = ch;
-	l->len++;
-}
 
 int format_new(enum conf_format fmt, const char *node, struct format **ret)
 {
@@ -114,12 +92,12 @@ bool format_skips(uint16_t type)
 }
 
 /* Copy n bytes with every newline as a space. */
-static void line_put_spaced(struct line *l, const char *p, size_t n)
+static void line_put_spaced(struct sink *l, const char *p, size_t n)
 {
 	size_t start = l->len, stored;
 	char *nl, *end;
 
-	line_put(l, p, n);
+	sink_put(l, p, n);
 	stored = start < l->cap ? (l->cap - start < n ? l->cap - start : n) : 0;
 	end = l->out + start + stored;
 	for (nl = l->out + start; nl < end; nl++) {
@@ -130,7 +108,7 @@ static void line_put_spaced(struct line *l, const char *p, size_t n)
 	}
 }
 
-static void line_raw(const struct format *f, struct line *l, uint16_t type,
+static void line_raw(const struct format *f, struct sink *l, uint16_t type,
 		     const char *payload, size_t len)
 {
 	const char *name = table_name(&table_msgtype, type);
@@ -141,10 +119,10 @@ static void line_raw(const struct format *f, struct line *l, uint16_t type,
 		name = unknown;
 	}
 	if (f->node)
-		line_put(l, f->node, f->node_len);
-	line_put(l, "type=", 5);
-	line_put(l, name, strlen(name));
-	line_put(l, " msg=", 5);
+		sink_put(l, f->node, f->node_len);
+	sink_put(l, "type=", 5);
+	sink_put(l, name, strlen(name));
+	sink_put(l, " msg=", 5);
 	/* Without a node the reference drops one trailing blank. */
 	if (!f->node && len > 0 &&
 	    (payload[len - 1] == ' ' || payload[len - 1] == '\n'))
@@ -173,43 +151,43 @@ static size_t format_value(struct format *f, const struct interp_context *ctx,
 	return n;
 }
 
-static void line_name(struct line *l, const struct interp_field *fd)
+static void line_name(struct sink *l, const struct interp_field *fd)
 {
 	size_t i, n = fd->name_len < 63 ? fd->name_len : 63;
 
 	for (i = 0; i < n; i++) {
 		char ch = fd->name[i];
 
-		line_char(l, ch >= 'a' && ch <= 'z' ? (char)(ch - 32) : ch);
+		sink_char(l, ch >= 'a' && ch <= 'z' ? (char)(ch - 32) : ch);
 	}
-	line_char(l, '=');
+	sink_char(l, '=');
 }
 
 /* A uid/gid name as the reference encodes it: "name", or hex. */
-static void line_encoded(struct line *l, const char *v, size_t n)
+static void line_encoded(struct sink *l, const char *v, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	size_t i;
 
 	if (!encode_needs_hex(v, n)) {
-		line_char(l, '"');
-		line_put(l, v, n);
-		line_char(l, '"');
+		sink_char(l, '"');
+		sink_put(l, v, n);
+		sink_char(l, '"');
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		line_char(l, hex[(unsigned char)v[i] >> 4]);
-		line_char(l, hex[(unsigned char)v[i] & 0xf]);
+		sink_char(l, hex[(unsigned char)v[i] >> 4]);
+		sink_char(l, hex[(unsigned char)v[i] & 0xf]);
 	}
 }
 
-static void line_field(struct format *f, struct line *l,
+static void line_field(struct format *f, struct sink *l,
 		       const struct interp_context *ctx, enum interp_kind kind,
 		       const struct interp_field *fd, bool first)
 {
 	size_t n = format_value(f, ctx, kind, fd);
 
-	line_char(l, first ? SEPARATOR : ' ');
+	sink_char(l, first ? SEPARATOR : ' ');
 	line_name(l, fd);
 	if (kind == INTERP_UID || kind == INTERP_GID) {
 		line_encoded(l, f->scratch, n);
@@ -218,10 +196,10 @@ static void line_field(struct format *f, struct line *l,
 	/* A raw newline here would end the log line: see format.h. */
 	for (char *p = f->scratch; (p = memchr(p, '\n', n - (size_t)(p - f->scratch)));)
 		*p = ' ';
-	line_put(l, f->scratch, n);
+	sink_put(l, f->scratch, n);
 }
 
-static void line_enrich(struct format *f, struct line *l, uint16_t type,
+static void line_enrich(struct format *f, struct sink *l, uint16_t type,
 			const char *payload, size_t len)
 {
 	struct interp_context ctx;
@@ -248,7 +226,7 @@ static void line_enrich(struct format *f, struct line *l, uint16_t type,
 size_t format_record(struct format *f, uint16_t type, const char *payload,
 		     size_t len, char *out, size_t cap)
 {
-	struct line l = { out, cap, 0 };
+	struct sink l = { out, cap, 0 };
 	const char *nul = memchr(payload, '\0', len);
 
 	if (nul)
@@ -256,7 +234,7 @@ size_t format_record(struct format *f, uint16_t type, const char *payload,
 	line_raw(f, &l, type, payload, len);
 	if (f->fmt == CONF_FORMAT_ENRICHED)
 		line_enrich(f, &l, type, payload, len);
-	line_char(&l, '\n');
+	sink_char(&l, '\n');
 	return l.len;
 }
 

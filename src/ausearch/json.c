@@ -10,26 +10,7 @@
 #include <string.h>
 
 #include "record.h"
-
-struct json_w {
-	char *out;
-	size_t cap, len;
-};
-
-static void json_put(struct json_w *w, const char *s, size_t n)
-{
-	if (w->len < w->cap) {
-		size_t room = w->cap - w->len;
-
-		memcpy(w->out + w->len, s, n < room ? n : room);
-	}
-	w->len += n;
-}
-
-static void json_puts(struct json_w *w, const char *s)
-{
-	json_put(w, s, strlen(s));
-}
+#include "sink.h"
 
 /* The length of the valid UTF-8 sequence at s (1..4), or 0. Overlong
  * forms, surrogates and code points above U+10FFFF are not valid. */
@@ -61,37 +42,37 @@ static size_t json_utf8_len(const unsigned char *s, size_t left)
 	return n;
 }
 
-static void json_str(struct json_w *w, const char *s, size_t len)
+static void json_str(struct sink *w, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 	char esc[8];
 
-	json_put(w, "\"", 1);
+	sink_put(w, "\"", 1);
 	while (i < len) {
 		size_t n = json_utf8_len(p + i, len - i);
 
 		if (n == 1 && p[i] >= 0x20 && p[i] != '"' && p[i] != '\\' &&
 		    p[i] != 0x7F) {
-			json_put(w, s + i, 1);
+			sink_put(w, s + i, 1);
 		} else if (n == 1 && (p[i] == '"' || p[i] == '\\')) {
 			esc[0] = '\\';
 			esc[1] = (char)p[i];
-			json_put(w, esc, 2);
+			sink_put(w, esc, 2);
 		} else if (n > 1) {
-			json_put(w, s + i, n);
+			sink_put(w, s + i, n);
 			i += n;
 			continue;
 		} else {
 			snprintf(esc, sizeof(esc), "\\u%04X", p[i]);
-			json_put(w, esc, 6);
+			sink_put(w, esc, 6);
 		}
 		i++;
 	}
-	json_put(w, "\"", 1);
+	sink_put(w, "\"", 1);
 }
 
-static void json_fin(struct json_w *w)
+static void json_fin(struct sink *w)
 {
 	if (w->cap)
 		w->out[w->len < w->cap ? w->len : w->cap - 1] = '\0';
@@ -99,30 +80,30 @@ static void json_fin(struct json_w *w)
 
 size_t json_string(const char *s, size_t len, char *out, size_t cap)
 {
-	struct json_w w = { out, cap, 0 };
+	struct sink w = { out, cap, 0 };
 
 	json_str(&w, s, len);
 	json_fin(&w);
 	return w.len;
 }
 
-static void json_node(struct json_w *w, const char *node, size_t len)
+static void json_node(struct sink *w, const char *node, size_t len)
 {
-	json_puts(w, ",\"node\":");
+	sink_str(w, ",\"node\":");
 	if (node)
 		json_str(w, node, len);
 	else
-		json_puts(w, "null");
+		sink_str(w, "null");
 }
 
-static void json_stamp(struct json_w *w, uint64_t sec, unsigned msec,
+static void json_stamp(struct sink *w, uint64_t sec, unsigned msec,
 		       uint64_t serial)
 {
 	char buf[96];
 
 	snprintf(buf, sizeof(buf), "\"sec\":%llu,\"msec\":%u,\"serial\":%llu",
 		 (unsigned long long)sec, msec, (unsigned long long)serial);
-	json_puts(w, buf);
+	sink_str(w, buf);
 }
 
 /* The text between '=' and the next blank: the value as written. */
@@ -131,7 +112,7 @@ static size_t json_raw_len(const struct record_field *f)
 	return f->kind == RECORD_VALUE_QUOTED ? f->value_len + 2 : f->value_len;
 }
 
-static void json_field(struct json_w *w, struct interp_names *names,
+static void json_field(struct sink *w, struct interp_names *names,
 		       const struct interp_context *ctx,
 		       const struct record *r, const struct record_field *f)
 {
@@ -141,21 +122,21 @@ static void json_field(struct json_w *w, struct interp_names *names,
 							 : f->value;
 	char val[4096];
 
-	json_puts(w, "{\"name\":");
+	sink_str(w, "{\"name\":");
 	json_str(w, f->name, f->name_len);
-	json_puts(w, ",\"raw\":");
+	sink_str(w, ",\"raw\":");
 	json_str(w, raw, json_raw_len(f));
 	if (k != INTERP_NONE) {
 		size_t n = interp_value(names, ctx, k, raw, json_raw_len(f),
 					val, sizeof(val));
 
-		json_puts(w, ",\"value\":");
+		sink_str(w, ",\"value\":");
 		json_str(w, val, n < sizeof(val) ? n : sizeof(val) - 1);
 	}
-	json_puts(w, "}");
+	sink_str(w, "}");
 }
 
-static void json_record(struct json_w *w, struct interp_names *names,
+static void json_record(struct sink *w, struct interp_names *names,
 			const struct record *r)
 {
 	struct interp_context ctx;
@@ -166,38 +147,38 @@ static void json_record(struct json_w *w, struct interp_names *names,
 
 	interp_context_init_search(&ctx, (uint16_t)r->type, r->body,
 				   r->body_len);
-	json_puts(w, "{\"type\":");
+	sink_str(w, "{\"type\":");
 	json_str(w, r->type_name, r->type_name_len);
 	snprintf(num, sizeof(num), ",\"number\":%d,", r->type);
-	json_puts(w, num);
+	sink_str(w, num);
 	json_stamp(w, r->sec, r->msec, r->serial);
 	json_node(w, r->node, r->node_len);
-	json_puts(w, ",\"fields\":[");
+	sink_str(w, ",\"fields\":[");
 	record_cursor_init(&c, r);
 	while (record_next_field(&c, &f)) {
 		if (!first)
-			json_puts(w, ",");
+			sink_str(w, ",");
 		first = false;
 		json_field(w, names, &ctx, r, &f);
 	}
-	json_puts(w, "]}");
+	sink_str(w, "]}");
 }
 
 size_t json_event(struct interp_names *names, const struct event *ev,
 		  char *out, size_t cap)
 {
-	struct json_w w = { out, cap, 0 };
+	struct sink w = { out, cap, 0 };
 
-	json_puts(&w, "{");
+	sink_str(&w, "{");
 	json_stamp(&w, ev->sec, ev->msec, ev->serial);
 	json_node(&w, ev->node, ev->node_len);
-	json_puts(&w, ",\"records\":[");
+	sink_str(&w, ",\"records\":[");
 	for (size_t i = 0; i < ev->count; i++) {
 		if (i)
-			json_puts(&w, ",");
+			sink_str(&w, ",");
 		json_record(&w, names, &ev->records[i]);
 	}
-	json_puts(&w, "]}\n");
+	sink_str(&w, "]}\n");
 	json_fin(&w);
 	return w.len;
 }
