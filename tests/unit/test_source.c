@@ -302,18 +302,21 @@ static void test_chunks(void **state)
 /* A 6 MiB line (bigger than the reader's buffer) is one record. */
 static void test_long_line(void **state)
 {
-	size_t big = 6u << 20, n;
-	char *text = malloc(big + 512);
+	static const char head[] = "type=USER msg=audit(1.000:1): msg='a=b'\n"
+				   "type=EXECVE msg=audit(2.000:2): argc=1 a0=";
+	static const char tail[] = "\ntype=USER msg=audit(3.000:3): msg='a=b'\n";
+	const size_t big = 6u << 20;
+	const size_t n = sizeof head - 1 + big + sizeof tail - 1;
+	char *text = malloc(n);
 	const char *p = path_of("long");
 	const struct event *ev;
 	struct source *s;
 	size_t seen = 0;
 
-	n = (size_t)sprintf(text, "type=USER msg=audit(1.000:1): msg='a=b'\n"
-			    "type=EXECVE msg=audit(2.000:2): argc=1 a0=");
-	memset(text + n, 'A', big);
-	n += big;
-	n += (size_t)sprintf(text + n, "\ntype=USER msg=audit(3.000:3): msg='a=b'\n");
+	assert_non_null(text);
+	memcpy(text, head, sizeof head - 1);
+	memset(text + sizeof head - 1, 'A', big);
+	memcpy(text + sizeof head - 1 + big, tail, sizeof tail - 1);
 	write_file("long", text, n);
 	assert_int_equal(source_new(&p, 1, 2, &s), 0);
 	while (source_next(s, &ev) == 1) {
