@@ -9,7 +9,7 @@ ifeq ($(AUDITKIT_WERROR),1)
 MESON_OPTS += --werror
 endif
 
-PROGRAMS := auditctl augenrules auditd ausearch aureport ausyscall
+PROGRAMS := auditctl augenrules auditd ausearch aureport ausyscall audoctor
 
 .PHONY: all deps build asan check unit run install bench clean
 

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "interpret.h"
+#include "jsonstr.h"
 #include "tables.h"
 #include "tally.h"
 #include "ttydata.h"
@@ -129,26 +130,6 @@ struct report {
 };
 
 /* ---- small formatting helpers ---- */
-
-static void json_str(FILE *out, const char *p, size_t n)
-{
-	static const char hex[] = "0123456789abcdef";
-	fputc('"', out);
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-		if (c == '"' || c == '\\') {
-			fputc('\\', out);
-			fputc(c, out);
-		} else if (c < 0x20 || c >= 0x7f) {
-			/* bytes, not UTF-8 sequences: every byte stays
-			 * representable and the document stays valid */
-			fprintf(out, "\\u00%c%c", hex[c >> 4], hex[c & 15]);
-		} else {
-			fputc(c, out);
-		}
-	}
-	fputc('"', out);
-}
 
 enum date_part { DATE_DAY, DATE_TIME, DATE_BOTH };
 
@@ -336,11 +317,11 @@ static void row_emit(struct report *r, const struct items *it,
 		", \"msec\": %u", r->rows > 1 ? "," : "", r->rows, d, t, it->ev->sec, it->ev->msec);
 	for (size_t i = 0; i < n && i < r->ncols; i++) {
 		fprintf(r->out, ", \"%s\": ", r->col_names[i]);
-		json_str(r->out, v[i].p, v[i].n);
+		jsonstr_file(r->out, v[i].p, v[i].n);
 	}
 	if (it->ev->node) {
 		fputs(", \"node\": ", r->out);
-		json_str(r->out, it->ev->node, it->ev->node_len);
+		jsonstr_file(r->out, it->ev->node, it->ev->node_len);
 	}
 	fputc('}', r->out);
 }
@@ -727,7 +708,7 @@ static void report_summary_print(struct report *r)
 		if (r->json) {
 			fprintf(r->out, "%s\n    {\"total\": %" PRIu64 ", \"%s\": ", i ? "," : "",
 				e->count, r->def->scol + 7);
-			json_str(r->out, k.p, k.n);
+			jsonstr_file(r->out, k.p, k.n);
 			fputc('}', r->out);
 		} else {
 			fprintf(r->out, "%" PRIu64 "  ", e->count);
@@ -745,7 +726,7 @@ void report_time_line(struct report *r, const char *file)
 	if (!r->have_first) {
 		if (r->json) {
 			fprintf(r->out, "%s\n    {\"file\": ", r->rows ? "," : ",\n  \"rows\": [");
-			json_str(r->out, file, strlen(file));
+			jsonstr_file(r->out, file, strlen(file));
 			fputs(", \"records\": false}", r->out);
 		} else {
 			fprintf(r->out, "%s: no records\n", file);
@@ -757,7 +738,7 @@ void report_time_line(struct report *r, const char *file)
 	fmt_date(b, sizeof(b), r->last_sec, DATE_BOTH);
 	if (r->json) {
 		fprintf(r->out, "%s\n    {\"file\": ", r->rows ? "," : ",\n  \"rows\": [");
-		json_str(r->out, file, strlen(file));
+		jsonstr_file(r->out, file, strlen(file));
 		fprintf(r->out, ", \"records\": true, \"first_sec\": %" PRIu64 ", \"first_msec\": %u, \"last_sec\": %"
 			PRIu64 ", \"last_msec\": %u}", r->first_sec, r->first_msec,
 			r->last_sec, r->last_msec);

@@ -9,68 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jsonstr.h"
 #include "record.h"
 #include "sink.h"
-
-/* The length of the valid UTF-8 sequence at s (1..4), or 0. Overlong
- * forms, surrogates and code points above U+10FFFF are not valid. */
-static size_t json_utf8_len(const unsigned char *s, size_t left)
-{
-	size_t n;
-	unsigned cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (left < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return n;
-}
-
-static void json_str(struct sink *w, const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-	char esc[8];
-
-	sink_put(w, "\"", 1);
-	while (i < len) {
-		size_t n = json_utf8_len(p + i, len - i);
-
-		if (n == 1 && p[i] >= 0x20 && p[i] != '"' && p[i] != '\\' &&
-		    p[i] != 0x7F) {
-			sink_put(w, s + i, 1);
-		} else if (n == 1 && (p[i] == '"' || p[i] == '\\')) {
-			esc[0] = '\\';
-			esc[1] = (char)p[i];
-			sink_put(w, esc, 2);
-		} else if (n > 1) {
-			sink_put(w, s + i, n);
-			i += n;
-			continue;
-		} else {
-			snprintf(esc, sizeof(esc), "\\u%04X", p[i]);
-			sink_put(w, esc, 6);
-		}
-		i++;
-	}
-	sink_put(w, "\"", 1);
-}
 
 static void json_fin(struct sink *w)
 {
@@ -82,7 +23,7 @@ size_t json_string(const char *s, size_t len, char *out, size_t cap)
 {
 	struct sink w = { out, cap, 0 };
 
-	json_str(&w, s, len);
+	jsonstr_sink(&w, s, len);
 	json_fin(&w);
 	return w.len;
 }
@@ -91,7 +32,7 @@ static void json_node(struct sink *w, const char *node, size_t len)
 {
 	sink_str(w, ",\"node\":");
 	if (node)
-		json_str(w, node, len);
+		jsonstr_sink(w, node, len);
 	else
 		sink_str(w, "null");
 }
@@ -123,15 +64,15 @@ static void json_field(struct sink *w, struct interp_names *names,
 	char val[4096];
 
 	sink_str(w, "{\"name\":");
-	json_str(w, f->name, f->name_len);
+	jsonstr_sink(w, f->name, f->name_len);
 	sink_str(w, ",\"raw\":");
-	json_str(w, raw, json_raw_len(f));
+	jsonstr_sink(w, raw, json_raw_len(f));
 	if (k != INTERP_NONE) {
 		size_t n = interp_value(names, ctx, k, raw, json_raw_len(f),
 					val, sizeof(val));
 
 		sink_str(w, ",\"value\":");
-		json_str(w, val, n < sizeof(val) ? n : sizeof(val) - 1);
+		jsonstr_sink(w, val, n < sizeof(val) ? n : sizeof(val) - 1);
 	}
 	sink_str(w, "}");
 }
@@ -148,7 +89,7 @@ static void json_record(struct sink *w, struct interp_names *names,
 	interp_context_init_search(&ctx, (uint16_t)r->type, r->body,
 				   r->body_len);
 	sink_str(w, "{\"type\":");
-	json_str(w, r->type_name, r->type_name_len);
+	jsonstr_sink(w, r->type_name, r->type_name_len);
 	snprintf(num, sizeof(num), ",\"number\":%d,", r->type);
 	sink_str(w, num);
 	json_stamp(w, r->sec, r->msec, r->serial);
