@@ -1,7 +1,7 @@
 /*
- * opts: audoctor's command line (see opts.h). getopt_long with permuted
- * arguments, so the plain arguments that follow --log are extra log files
- * wherever they stand.
+ * opts: audoctor's command line (see opts.h). getopt_long in "-" mode
+ * hands plain arguments over in place, so the files after --log keep the
+ * order they were given in (the order logs are read in).
  */
 #include "opts.h"
 
@@ -79,7 +79,7 @@ int opts_parse(int argc, char **argv, struct doctor_opts *o, FILE *out,
 	opts_defaults(o);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":c:", opts_long, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "-:c:", opts_long, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			if (strlen(optarg) >= sizeof(o->conf_dir) || !*optarg)
@@ -91,6 +91,11 @@ int opts_parse(int argc, char **argv, struct doctor_opts *o, FILE *out,
 				return opts_fail(err, "--watch wants seconds from 0 to 3600, not", optarg);
 			break;
 		case OPT_LOG:
+			opts_add_log(o, optarg);
+			break;
+		case 1:
+			if (!o->n_logs)
+				return opts_fail(err, "unexpected argument (log files follow --log)", optarg);
 			opts_add_log(o, optarg);
 			break;
 		case OPT_KMSG:
@@ -113,10 +118,6 @@ int opts_parse(int argc, char **argv, struct doctor_opts *o, FILE *out,
 			return AUDOCTOR_EXIT_USAGE;
 		}
 	}
-	if (optind < argc && !o->n_logs)
-		return opts_fail(err, "unexpected argument (log files follow --log)", argv[optind]);
-	for (; optind < argc; optind++)
-		opts_add_log(o, argv[optind]);
 	return -1;
 }
 
