@@ -27,7 +27,7 @@ static void opts_usage(FILE *f)
 {
 	fputs("usage: audoctor [-c CONFIG_DIR] [--watch SECONDS] [--log FILE...] "
 	      "[--kmsg FILE] [--json]\n"
-	      "       audoctor plan --log FILE... --drain EVENTS_PER_SECOND "
+	      "       audoctor plan --log FILE... --drain RECORDS_PER_SECOND "
 	      "[--backlog-limit N] [--wait-time MS] [--rate-limit N] [--json]\n",
 	      f);
 }

@@ -290,7 +290,7 @@ static const struct option plan_long[] = {
 
 #define PLAN_DEFAULT_LIMIT 8192u
 #define PLAN_USAGE "usage: audoctor plan --log FILE... --drain " \
-	"EVENTS_PER_SECOND [--backlog-limit N] [--wait-time MS] " \
+	"RECORDS_PER_SECOND [--backlog-limit N] [--wait-time MS] " \
 	"[--rate-limit N] [--json]\n"
 
 static int plan_fail(const char *what, const char *arg)
