@@ -139,8 +139,8 @@ kernel_begin() {
 # Put back exactly what kernel_begin saw. Safe to call more than once.
 kernel_restore() {
 	[ "$_kernel_saved" = 1 ] || return 0
-	daemon_kill_all
 	"$REF_AUDITCTL" -D >/dev/null 2>&1
+	daemon_kill_all
 	if [ -s "$TMP/saved.rules" ]; then
 		"$REF_AUDITCTL" -R "$TMP/saved.rules" >/dev/null 2>&1
 	fi
@@ -239,8 +239,16 @@ daemon_kill_all() {
 	done
 	DAEMON_PIDS=""
 	_dp=$(daemon_registered)
-	if [ "${_dp:-0}" != 0 ] && ! kill -0 "$_dp" 2>/dev/null; then
+	[ "${_dp:-0}" != 0 ] && ! kill -0 "$_dp" 2>/dev/null || return 0
+	# A dead daemon's pid stays registered (and a new daemon is refused)
+	# until a send to it fails; user messages are sent only while
+	# auditing is on, so turn it on for the release (kernel_restore puts
+	# enabled back).
+	"$REF_AUDITCTL" -e 1 >/dev/null 2>&1
+	_i=0
+	while [ "$(daemon_registered)" != 0 ] && [ $_i -lt 20 ]; do
 		"$REF_AUDITCTL" -m "auditkit test cleanup" >/dev/null 2>&1
-		sleep 0.2
-	fi
+		sleep 0.1
+		_i=$((_i + 1))
+	done
 }
