@@ -1,7 +1,8 @@
 #!/bin/sh
 # fuzz_parsers: build each libFuzzer harness of tests/fuzz/ with clang
-# (-fsanitize=fuzzer,address,undefined) straight from the lib sources it
-# needs, and run it for about 10 seconds on a copy of its seed corpus
+# (-fsanitize=fuzzer,address,undefined) straight from the sources it
+# needs (lib's record and event parsers; audoctor's kernel log and /proc
+# parsers), and run it for about 10 seconds on a copy of its seed corpus
 # (tests/fuzz/corpus/NAME/, copied to $TMP: the repository is not written).
 # One TAP line per harness; skips when clang or libFuzzer is missing.
 . "$(dirname "$0")/../lib.sh"
@@ -31,13 +32,22 @@ printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (v
 	skip_all "clang cannot link -fsanitize=fuzzer (libFuzzer missing)"
 
 LIB="$TOP/lib/record.c $TOP/lib/event.c $TOP/lib/tables.c $GEN"
+DOC=$TOP/src/audoctor
 
-for name in record event; do
+# sources NAME: what harness NAME is built from besides itself.
+sources() {
+	case $1 in
+	audoctor) echo "$DOC/kmsg.c $DOC/procfs.c $DOC/finding.c" ;;
+	*) echo "$LIB" ;;
+	esac
+}
+
+for name in record event audoctor; do
 	src=$TOP/tests/fuzz/fuzz_$name.c
 	bin=$TMP/fuzz_$name
-	if ! "$CLANG" -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -I"$TOP/lib" \
-		"$src" $LIB -o "$bin" 2>"$TMP/$name.cc"; then
+	if ! "$CLANG" -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -I"$TOP/lib" -I"$DOC" \
+		"$src" $(sources "$name") -o "$bin" 2>"$TMP/$name.cc"; then
 		not_ok "fuzz_$name builds"
 		sed 's/^/# /' "$TMP/$name.cc" | head -20
 		continue
