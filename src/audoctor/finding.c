@@ -7,22 +7,12 @@
  * is the order a reader wants among equals.
  */
 #include "finding.h"
+#include "mem.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void *finding_grow(void *v, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 8;
-	v = realloc(v, *cap * size);
-	if (!v)
-		abort();
-	return v;
-}
 
 static char *finding_vformat(const char *fmt, va_list ap)
 {
@@ -33,30 +23,21 @@ static char *finding_vformat(const char *fmt, va_list ap)
 	return s;
 }
 
-static char *finding_strdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (!d)
-		abort();
-	return d;
-}
-
 struct finding *findings_add(struct findings *f, const char *id,
 			     enum severity sev, const char *fmt, ...)
 {
 	struct finding *x;
 	va_list ap;
 
-	f->v = finding_grow(f->v, &f->cap, f->n, sizeof(*f->v));
+	f->v = mem_grow(f->v, &f->cap, f->n, sizeof(*f->v));
 	x = &f->v[f->n++];
 	memset(x, 0, sizeof(*x));
-	x->id = finding_strdup(id);
+	x->id = mem_strdup(id);
 	x->severity = sev;
 	va_start(ap, fmt);
 	x->summary = finding_vformat(fmt, ap);
 	va_end(ap);
-	x->fix = finding_strdup("");
+	x->fix = mem_strdup("");
 	return x;
 }
 
@@ -86,10 +67,10 @@ static struct evidence *finding_new_evidence(struct finding *x,
 {
 	struct evidence *e;
 
-	x->ev = finding_grow(x->ev, &x->cap_ev, x->n_ev, sizeof(*x->ev));
+	x->ev = mem_grow(x->ev, &x->cap_ev, x->n_ev, sizeof(*x->ev));
 	e = &x->ev[x->n_ev++];
 	memset(e, 0, sizeof(*e));
-	e->key = finding_strdup(key);
+	e->key = mem_strdup(key);
 	e->kind = kind;
 	return e;
 }
@@ -120,10 +101,10 @@ void findings_skip(struct findings *f, const char *check, const char *fmt,
 	struct skipped *s;
 	va_list ap;
 
-	f->skips = finding_grow(f->skips, &f->cap_skips, f->n_skips,
+	f->skips = mem_grow(f->skips, &f->cap_skips, f->n_skips,
 				sizeof(*f->skips));
 	s = &f->skips[f->n_skips++];
-	s->check = finding_strdup(check);
+	s->check = mem_strdup(check);
 	va_start(ap, fmt);
 	s->reason = finding_vformat(fmt, ap);
 	va_end(ap);

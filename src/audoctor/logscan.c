@@ -25,6 +25,7 @@
 #include "audoctor.h"
 #include "conf.h"
 #include "logset.h"
+#include "mem.h"
 #include "source.h"
 #include "tables.h"
 
@@ -60,26 +61,6 @@ struct logscan_event {
 	bool has_syscall, auid_unset;
 	uint64_t pid;
 };
-
-static void *logscan_grow(void *v, size_t *cap, size_t n, size_t size)
-{
-	if (n < *cap)
-		return v;
-	*cap = *cap ? *cap * 2 : 8;
-	v = realloc(v, *cap * size);
-	if (!v)
-		abort();
-	return v;
-}
-
-static char *logscan_strdup(const char *s)
-{
-	char *c = strdup(s);
-
-	if (!c)
-		abort();
-	return c;
-}
 
 /* A string value as text: quoted as is, hex decoded, (null)/(none) "". */
 static void logscan_value(const struct record_field *f, char *out, size_t cap)
@@ -154,11 +135,11 @@ static struct logscan_tally *logscan_tally(struct logscan_state *st,
 	for (size_t i = 0; i < st->n; i++)
 		if (!strcmp(st->t[i].key, e->key) && !strcmp(st->t[i].syscall, sc))
 			return &st->t[i];
-	st->t = logscan_grow(st->t, &st->cap, st->n, sizeof(*st->t));
+	st->t = mem_grow(st->t, &st->cap, st->n, sizeof(*st->t));
 	t = &st->t[st->n++];
 	memset(t, 0, sizeof(*t));
-	t->key = logscan_strdup(e->key);
-	t->syscall = logscan_strdup(sc);
+	t->key = mem_strdup(e->key);
+	t->syscall = mem_strdup(sc);
 	return t;
 }
 
@@ -171,8 +152,8 @@ static void logscan_count_exe(struct logscan_tally *t, const char *exe)
 		}
 	if (t->n_exes >= LOGSCAN_EXES_MAX)
 		return;
-	t->exes = logscan_grow(t->exes, &t->cap_exes, t->n_exes, sizeof(*t->exes));
-	t->exes[t->n_exes].exe = logscan_strdup(exe);
+	t->exes = mem_grow(t->exes, &t->cap_exes, t->n_exes, sizeof(*t->exes));
+	t->exes[t->n_exes].exe = mem_strdup(exe);
 	t->exes[t->n_exes++].events = 1;
 }
 
@@ -259,7 +240,7 @@ static void logscan_finish(struct logscan_state *st)
 		if (t->daemon > daemon_max) {
 			daemon_max = t->daemon;
 			free(s->daemon_key);
-			s->daemon_key = logscan_strdup(t->key);
+			s->daemon_key = mem_strdup(t->key);
 		}
 	}
 	s->n_keys = st->n;

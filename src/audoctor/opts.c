@@ -4,6 +4,7 @@
  * order they were given in (the order logs are read in).
  */
 #include "opts.h"
+#include "mem.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -46,16 +47,6 @@ int opts_seconds(const char *text, unsigned *ret_ms)
 	return 0;
 }
 
-static void opts_add_log(struct doctor_opts *o, const char *path)
-{
-	const char **v = realloc(o->logs, (o->n_logs + 1) * sizeof(*v));
-
-	if (!v)
-		abort();
-	v[o->n_logs++] = path;
-	o->logs = v;
-}
-
 static int opts_fail(FILE *err, const char *what, const char *arg)
 {
 	fprintf(err, "audoctor: %s: %s\n", what, arg);
@@ -91,12 +82,12 @@ int opts_parse(int argc, char **argv, struct doctor_opts *o, FILE *out,
 				return opts_fail(err, "--watch wants seconds from 0 to 3600, not", optarg);
 			break;
 		case OPT_LOG:
-			opts_add_log(o, optarg);
+			mem_push_path(&o->logs, &o->n_logs, optarg);
 			break;
 		case 1:
 			if (!o->n_logs)
 				return opts_fail(err, "unexpected argument (log files follow --log)", optarg);
-			opts_add_log(o, optarg);
+			mem_push_path(&o->logs, &o->n_logs, optarg);
 			break;
 		case OPT_KMSG:
 			o->kmsg = optarg;

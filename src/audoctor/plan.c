@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "audoctor.h"
+#include "mem.h"
 #include "jsonstr.h"
 #include "report.h"
 #include "source.h"
@@ -330,22 +331,12 @@ static int plan_parse_drain(const char *text, double *ret)
 	return 0;
 }
 
-static void plan_add_log(struct plan_opts *o, const char *path)
-{
-	const char **v = realloc(o->logs, (o->n_logs + 1) * sizeof(*v));
-
-	if (!v)
-		abort();
-	v[o->n_logs++] = path;
-	o->logs = v;
-}
-
 /* One option: -1 to go on, else the exit status. */
 static int plan_option(struct plan_opts *o, int c, const char *arg)
 {
 	switch (c) {
 	case PLAN_OPT_LOG:
-		plan_add_log(o, arg);
+		mem_push_path(&o->logs, &o->n_logs, arg);
 		return -1;
 	case PLAN_OPT_DRAIN:
 		o->have_drain = plan_parse_drain(arg, &o->set.drain) == 0;
@@ -392,7 +383,7 @@ static int plan_parse(int argc, char **argv, struct plan_opts *o)
 	if (optind < argc && !o->n_logs)
 		return plan_fail("unexpected argument (log files follow --log)", argv[optind]);
 	for (; optind < argc; optind++)
-		plan_add_log(o, argv[optind]);
+		mem_push_path(&o->logs, &o->n_logs, argv[optind]);
 	if (!o->n_logs)
 		return plan_fail("plan needs --log FILE", NULL);
 	if (!o->have_drain)

@@ -37,7 +37,7 @@ DOC=$TOP/src/audoctor
 # sources NAME: what harness NAME is built from besides itself.
 sources() {
 	case $1 in
-	audoctor) echo "$DOC/kmsg.c $DOC/procfs.c $DOC/finding.c" ;;
+	audoctor) echo "$DOC/kmsg.c $DOC/procfs.c $DOC/finding.c $DOC/mem.c" ;;
 	*) echo "$LIB" ;;
 	esac
 }
