@@ -9,6 +9,7 @@
 #include "finding.h"
 #include "mem.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +60,12 @@ void finding_fix(struct finding *x, const char *fmt, ...)
 	free(x->fix);
 	free(line);
 	x->fix = joined;
+}
+
+void finding_fix_setting(struct finding *x, const char *opt, uint64_t value)
+{
+	finding_fix(x, "auditctl %s %" PRIu64, opt, value);
+	finding_fix(x, "in " FINDING_RULES_D ": %s %" PRIu64, opt, value);
 }
 
 static struct evidence *finding_new_evidence(struct finding *x,

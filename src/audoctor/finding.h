@@ -58,6 +58,11 @@ struct finding *findings_add(struct findings *f, const char *id,
 /* Append one line to the fix (lines are joined with '\n'). */
 void finding_fix(struct finding *x, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Where rules are made permanent, as the fix lines name it. */
+#define FINDING_RULES_D "/etc/audit/rules.d/*.rules"
+/* A kernel setting's two fix lines: `auditctl OPT VALUE` for now and the
+ * line in FINDING_RULES_D that keeps it ("in ...: OPT VALUE"). */
+void finding_fix_setting(struct finding *x, const char *opt, uint64_t value);
 void finding_int(struct finding *x, const char *key, int64_t v);
 void finding_real(struct finding *x, const char *key, double v);
 void finding_text(struct finding *x, const char *key, const char *fmt, ...)

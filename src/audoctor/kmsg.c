@@ -648,13 +648,11 @@ static void kmsg_fix(struct finding *x, const struct kmsg_scan *s)
 	if (b < 8192)
 		b = 8192;
 	if (backlog) {
-		finding_fix(x, "auditctl -b %" PRId64, b);
-		finding_fix(x, "in /etc/audit/rules.d/*.rules: -b %" PRId64, b);
+		finding_fix_setting(x, "-b", (uint64_t)b);
 		finding_fix(x, "and check why the daemon fell behind (the daemon findings)");
 	}
 	if (rate) {
-		finding_fix(x, "auditctl -r 0");
-		finding_fix(x, "in /etc/audit/rules.d/*.rules: -r 0");
+		finding_fix_setting(x, "-r", 0);
 	}
 	if (hold)
 		finding_fix(x, "start the audit daemon (no daemon was reading): "

@@ -22,7 +22,6 @@
 
 #define KQUEUE_STEP 1024u		/* recommended limits: multiples of */
 #define KQUEUE_MIN_LIMIT 8192u		/* never recommend less */
-#define KQUEUE_RULES_D "in /etc/audit/rules.d/*.rules:"
 
 /* The limit backlog-limit-too-small recommended, for backlog-memory. */
 struct kqueue_reco {
@@ -78,13 +77,6 @@ static const char *kqueue_plural(uint64_t n)
 static uint64_t kqueue_memory_of(uint32_t limit)
 {
 	return (uint64_t)limit * AUDIT_BUFFER_BYTES;
-}
-
-static void kqueue_fix_setting(struct finding *x, const char *opt,
-			       uint64_t value)
-{
-	finding_fix(x, "auditctl %s %" PRIu64, opt, value);
-	finding_fix(x, KQUEUE_RULES_D " %s %" PRIu64, opt, value);
 }
 
 static void kqueue_lost(struct doctor *d)
@@ -159,7 +151,7 @@ static void kqueue_backlog(struct doctor *d, struct kqueue_reco *r)
 		    (int64_t)kqueue_memory_of(r->limit));
 	if (g->have_drain && g->arrival_rate > g->drain_rate)
 		kqueue_surplus(x, g, r->limit);
-	kqueue_fix_setting(x, "-b", r->limit);
+	finding_fix_setting(x, "-b", r->limit);
 	if (r->capped)
 		finding_fix(x, "the burst is more than 5%% of memory can queue: "
 			    "cut the arrivals (see noisy-rule) or make the "
@@ -185,7 +177,7 @@ static void kqueue_wait(struct doctor *d)
 	finding_int(x, "backlog_max", g->backlog_max);
 	finding_int(x, "backlog_limit", g->last.backlog_limit);
 	finding_fix(x, "first make the daemon keep up (see its finding), then:");
-	kqueue_fix_setting(x, "-b", r.limit);
+	finding_fix_setting(x, "-b", r.limit);
 	finding_fix(x, "auditctl --backlog_wait_time 0 stops the waiting but "
 		    "turns it into lost events");
 }
@@ -222,7 +214,7 @@ static void kqueue_rate(struct doctor *d)
 	finding_real(x, "lost_rate_per_s", g->lost_rate);
 	if (g->have_drain)
 		finding_real(x, "arrival_rate_per_s", g->arrival_rate);
-	kqueue_fix_setting(x, "-r", 0);
+	finding_fix_setting(x, "-r", 0);
 	finding_fix(x, "or keep a limit twice the measured rate: auditctl -r %.0f",
 		    2 * kqueue_arrivals(g));
 }
@@ -258,7 +250,7 @@ static void kqueue_memory_unlimited(struct doctor *d)
 	finding_int(x, "backlog_limit", 0);
 	finding_int(x, "mem_total_bytes", (int64_t)mem);
 	if (mem)
-		kqueue_fix_setting(x, "-b", kqueue_limit_within(mem));
+		finding_fix_setting(x, "-b", kqueue_limit_within(mem));
 }
 
 /* The finding for the current limit's share of memory, or else for the
@@ -311,7 +303,7 @@ static void kqueue_memory(struct doctor *d, const struct kqueue_reco *r)
 	finding_real(x, "share_percent", share);
 	if (r->have)
 		kqueue_memory_reco(x, r, mem);
-	kqueue_fix_setting(x, "-b", kqueue_limit_within(mem));
+	finding_fix_setting(x, "-b", kqueue_limit_within(mem));
 }
 
 static void kqueue_enabled(struct doctor *d)
@@ -325,7 +317,7 @@ static void kqueue_enabled(struct doctor *d)
 				 "(enabled 0): they record nothing", d->n_rules);
 		finding_int(x, "enabled", 0);
 		finding_int(x, "rules", (int64_t)d->n_rules);
-		kqueue_fix_setting(x, "-e", 1);
+		finding_fix_setting(x, "-e", 1);
 	} else if (enabled == 2) {
 		x = findings_add(&d->findings, "audit-disabled", SEV_INFO,
 				 "the audit configuration is locked (enabled 2): "
@@ -338,11 +330,11 @@ static void kqueue_enabled(struct doctor *d)
 static void kqueue_failure_fix(struct finding *x, const struct kfigures *g)
 {
 	if (g->last.enabled == 2) {
-		finding_fix(x, KQUEUE_RULES_D " -f 1");
+		finding_fix(x, "in " FINDING_RULES_D ": -f 1");
 		finding_fix(x, "then reboot (audit is locked: enabled 2)");
 		return;
 	}
-	kqueue_fix_setting(x, "-f", 1);
+	finding_fix_setting(x, "-f", 1);
 }
 
 static void kqueue_failure_evidence(struct finding *x, const struct kfigures *g)

@@ -34,7 +34,6 @@
 #include "rule.h"
 
 #define RULES_AUID_UNSET 4294967295u
-#define RULES_D "/etc/audit/rules.d/*.rules"
 #define RULES_DAEMON_EXE "/sbin/auditd"	/* when the daemon's is unknown */
 
 /* ---- gathering ---- */
@@ -270,7 +269,7 @@ static bool rules_fix_replace(const struct doctor *d, size_t i,
 	else
 		finding_fix(x, "auditctl -d %s", old + 3);
 	finding_fix(x, "auditctl %s", text);
-	finding_fix(x, "in " RULES_D ": %s (in place of %s)", text, old);
+	finding_fix(x, "in " FINDING_RULES_D ": %s (in place of %s)", text, old);
 	free(text);
 	free(old);
 	return true;
